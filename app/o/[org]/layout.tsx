@@ -1,0 +1,68 @@
+import { Inbox } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { SideNav, type NavItem } from "@/components/shell/side-nav";
+import { UserMenu } from "@/components/shell/user-menu";
+import { requireMemberPage } from "@/lib/auth/session";
+import { countUnreadNotifications, listUserOrganizations } from "@/lib/orgs/queries";
+import { canReadAudit } from "@/lib/permissions";
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMemberPage(slug);
+  const [orgs, unread] = await Promise.all([
+    listUserOrganizations(ctx.user.id),
+    countUnreadNotifications(ctx.user.id, ctx.org.id),
+  ]);
+  const base = `/o/${ctx.org.slug}`;
+  // Users management sits above Surveys in Ecobot's navigation; Activity is for Admins (A1).
+  const nav: NavItem[] = [
+    { href: `${base}/users`, label: "Users", icon: "users" },
+    { href: `${base}/surveys`, label: "Surveys", icon: "surveys" },
+    { href: `${base}/subscriptions`, label: "My Subscriptions", icon: "subscriptions" },
+    ...(canReadAudit(ctx.membership.role) ? [{ href: `${base}/activity`, label: "Activity", icon: "activity" } as NavItem] : []),
+  ];
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-40 border-b border-gray-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
+          <div className="flex items-center gap-3">
+            <Link href="/" className="flex items-center gap-2" aria-label="Seatwise home">
+              <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
+                S
+              </span>
+            </Link>
+            <span aria-hidden className="text-gray-300">/</span>
+            <OrgSwitcher
+              current={{ slug: ctx.org.slug, name: ctx.org.name }}
+              orgs={orgs.filter((o) => o.status === "active").map((o) => ({ slug: o.slug, name: o.name }))}
+            />
+          </div>
+          <div className="flex items-center gap-2">
+            <Link
+              href={`${base}/inbox`}
+              className="relative inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100"
+              aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}
+            >
+              <Inbox aria-hidden className="h-5 w-5 text-gray-500" />
+              <span className="hidden sm:inline">Inbox</span>
+              {unread ? (
+                <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold leading-none text-white">{unread}</span>
+              ) : null}
+            </Link>
+            <UserMenu orgSlug={ctx.org.slug} name={ctx.user.name ?? ctx.user.email} email={ctx.user.email} />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl gap-8 px-4 py-8">
+        <aside className="hidden w-52 shrink-0 md:block">
+          <SideNav items={nav} />
+        </aside>
+        <main className="min-w-0 flex-1" id="main">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

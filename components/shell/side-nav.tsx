@@ -1,0 +1,39 @@
+"use client";
+
+import { Activity, ClipboardList, CreditCard, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+const icons = { users: Users, surveys: ClipboardList, subscriptions: CreditCard, activity: Activity };
+
+export type NavItem = { href: string; label: string; icon: keyof typeof icons };
+
+export function SideNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      <ul className="space-y-1">
+        {items.map((item) => {
+          const Icon = icons[item.icon];
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
+                  active ? "bg-indigo-50 text-indigo-700" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
+                )}
+              >
+                <Icon aria-hidden className={cn("h-4 w-4", active ? "text-indigo-600" : "text-gray-400")} />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { ChevronDown } from "lucide-react";
+import Link from "next/link";
+import { signOutAction } from "./sign-out";
+
+/** The user name at the top right opens My Subscriptions and Sign out (as in the ecratum article). */
+export function UserMenu({ orgSlug, name, email }: { orgSlug: string; name: string; email: string }) {
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className="inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700">
+          {name.slice(0, 1).toUpperCase()}
+        </span>
+        {name}
+        <ChevronDown aria-hidden className="h-4 w-4 text-gray-400" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-lg bg-white p-1 shadow-lg ring-1 ring-gray-200">
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-gray-500">{email}</DropdownMenu.Label>
+          <DropdownMenu.Item asChild>
+            <Link
+              href={`/o/${orgSlug}/subscriptions`}
+              className="block rounded-md px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100"
+            >
+              My Subscriptions
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
+          <form action={signOutAction}>
+            <DropdownMenu.Item asChild>
+              <button
+                type="submit"
+                className="block w-full rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100"
+              >
+                Sign out
+              </button>
+            </DropdownMenu.Item>
+          </form>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./organizations";
+export * from "./plans";
+export * from "./work";
+export * from "./activity";

@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const tierEnum = pgEnum("tier", ["free", "essential", "pro", "enterprise"]);
+export const orgKindEnum = pgEnum("org_kind", ["client", "supplier"]);
+export const roleEnum = pgEnum("role", ["admin", "manager", "user"]);
+export const membershipStatusEnum = pgEnum("membership_status", ["active", "suspended"]);
+
+/** A company. Its row is the lock that serializes seat reservations (SPEC T5). */
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  tier: tierEnum("tier").notNull().default("free"),
+  kind: orgKindEnum("kind").notNull().default("client"),
+  /** For a supplier organization (SPEC I6): the client organization that invited it. */
+  invitedByOrgId: uuid("invited_by_org_id").references((): AnyPgColumn => organizations.id, {
+    onDelete: "set null",
+  }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One membership per user and organization, with one role (SPEC §3). */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    status: membershipStatusEnum("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("memberships_org_user_key").on(t.orgId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+    index("memberships_org_role_idx").on(t.orgId, t.role),
+  ],
+);
+
+export const invitationStatusEnum = pgEnum("invitation_status", [
+  "pending",
+  "accepted",
+  "revoked",
+]);
+export const invitationKindEnum = pgEnum("invitation_kind", ["member", "supplier"]);
+
+/**
+ * An offer to join (SPEC §4). Only the SHA-256 of the token is stored (I2). "Expired" is not a
+ * status: a pending invitation whose expires_at has passed is expired, and frees its seat at
+ * once (T2) without any job having to run.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    kind: invitationKindEnum("kind").notNull().default("member"),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    /** For a supplier invitation (I6): the company name the client typed. */
+    companyName: text("company_name"),
+    tokenHash: text("token_hash").notNull().unique(),
+    status: invitationStatusEnum("status").notNull().default("pending"),
+    invitedById: uuid("invited_by_id")
+      .notNull()
+      .references(() => users.id),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedById: uuid("accepted_by_id").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // I1: one pending invitation per address and organization; inviting again resends it.
+    uniqueIndex("invitations_org_email_pending_key")
+      .on(t.orgId, t.email)
+      .where(sql`${t.status} = 'pending'`),
+    index("invitations_org_status_idx").on(t.orgId, t.status, t.expiresAt),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Tier = (typeof tierEnum.enumValues)[number];

@@ -1,0 +1,113 @@
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { memberships, organizations } from "./organizations";
+import { plans } from "./plans";
+
+/**
+ * A survey belongs to one member (SPEC S1). The composite foreign key to the owner's membership
+ * is RESTRICT: the database itself refuses to delete a member who still owns surveys (R5).
+ */
+export const surveys = pgTable(
+  "surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    questions: jsonb("questions").$type<{ id: string; text: string }[]>().notNull().default([]),
+    checkedOutById: uuid("checked_out_by_id").references(() => users.id),
+    checkedOutAt: timestamp("checked_out_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("surveys_org_owner_idx").on(t.orgId, t.ownerId),
+    foreignKey({
+      name: "surveys_owner_membership_fk",
+      columns: [t.orgId, t.ownerId],
+      foreignColumns: [memberships.orgId, memberships.userId],
+    }).onDelete("restrict"),
+  ],
+);
+
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    respondent: text("respondent"),
+    answers: jsonb("answers").$type<Record<string, string>>().notNull().default({}),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("survey_responses_survey_idx").on(t.surveyId)],
+);
+
+/** Work inside a product plan (SPEC §6): a workflow belongs to one plan user. */
+export const workflows = pgTable(
+  "workflows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("workflows_plan_owner_idx").on(t.planId, t.ownerId)],
+);
+
+export const taskStateEnum = pgEnum("task_state", ["open", "done"]);
+
+/** A task keeps living when its workflow is deleted (P6 moves open ones to the subscriber). */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    workflowId: uuid("workflow_id").references(() => workflows.id, { onDelete: "set null" }),
+    senderId: uuid("sender_id")
+      .notNull()
+      .references(() => users.id),
+    assigneeId: uuid("assignee_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    state: taskStateEnum("state").notNull().default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("tasks_assignee_idx").on(t.assigneeId, t.state),
+    index("tasks_sender_idx").on(t.senderId, t.state),
+    index("tasks_plan_idx").on(t.planId),
+  ],
+);
+
+export type Survey = typeof surveys.$inferSelect;
+export type Workflow = typeof workflows.$inferSelect;
+export type Task = typeof tasks.$inferSelect;

@@ -1,0 +1,12 @@
+/**
+ * Runs once when a server process starts, before it serves requests: the database is migrated
+ * (and seeded when empty), and the email sender's retry loop starts (SPEC E1).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { prepareDatabase } = await import("./db/prepare");
+  await prepareDatabase();
+  const { startEmailSender } = await import("./lib/email/sender");
+  startEmailSender();
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditEntry = {
+  orgId: string | null;
+  actor: { id: string; email: string } | null;
+  action: string;
+  target?: { id: string; email: string } | null;
+  subject?: { type: string; id: string } | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/**
+ * Writes the SPEC A1 entry with the caller's transaction, so the change and its record commit
+ * together or not at all. There is no update or delete counterpart (and the database refuses).
+ */
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    orgId: entry.orgId,
+    actorId: entry.actor?.id ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    action: entry.action,
+    targetUserId: entry.target?.id ?? null,
+    targetEmail: entry.target?.email ?? null,
+    subjectType: entry.subject?.type ?? null,
+    subjectId: entry.subject?.id ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

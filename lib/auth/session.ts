@@ -1,0 +1,87 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/db/client";
+import { memberships, organizations, users } from "@/db/schema";
+import { AppError, isAppError } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
+import { auth } from "./config";
+
+export type SessionUser = { id: string; email: string; name: string | null };
+
+export type MemberContext = {
+  user: SessionUser;
+  org: { id: string; slug: string; name: string; tier: "free" | "essential" | "pro" | "enterprise"; kind: "client" | "supplier" };
+  membership: { id: string; role: Role; status: "active" | "suspended" };
+};
+
+/** The signed-in user, read from the database session on every request (SPEC R8). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, id));
+  return user ?? null;
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
+  return user;
+}
+
+/** Loads the user's membership of the organization with this slug, straight from the database. */
+export async function loadMembership(userId: string, orgSlug: string) {
+  const [row] = await db
+    .select({
+      org: {
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        tier: organizations.tier,
+        kind: organizations.kind,
+      },
+      membership: { id: memberships.id, role: memberships.role, status: memberships.status },
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(organizations.slug, orgSlug)));
+  return row ?? null;
+}
+
+/**
+ * The caller's active membership of the organization in the URL. An organization they do not
+ * belong to answers NOT_FOUND, exactly like one that does not exist. Roles are never cached
+ * (R8): this runs on every request and every action.
+ */
+export const requireMember = cache(async (orgSlug: string): Promise<MemberContext> => {
+  const user = await requireUser();
+  const row = await loadMembership(user.id, orgSlug);
+  if (!row) throw new AppError("NOT_FOUND", "This organization was not found.");
+  if (row.membership.status === "suspended") {
+    throw new AppError("SUSPENDED", `Your access to ${row.org.name} is suspended. Ask an Admin to re-activate it.`);
+  }
+  return { user, org: row.org, membership: row.membership };
+});
+
+/** requireMember for pages: signs the visitor in, or answers 404, instead of throwing. */
+export async function requireMemberPage(orgSlug: string): Promise<MemberContext> {
+  try {
+    return await requireMember(orgSlug);
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect("/signin");
+    if (isAppError(error) && error.code === "SUSPENDED") redirect(`/suspended?org=${encodeURIComponent(orgSlug)}`);
+    if (isAppError(error)) notFound();
+    throw error;
+  }
+}
+
+export async function requireUserPage(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  return user;
+}

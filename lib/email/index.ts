@@ -1,0 +1,2 @@
+export { enqueueEmail } from "./outbox";
+export { deliverDueEmails, kickEmailSender, startEmailSender } from "./sender";

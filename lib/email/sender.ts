@@ -1,0 +1,88 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db as defaultDb, type Db } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import { transportFromEnv, type Transport } from "./transport";
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 60;
+
+/** Backoff after the n-th failed attempt: 10 s, 20 s, 40 s … capped at one hour. */
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(10 * 2 ** (attempt - 1), 3600);
+}
+
+/**
+ * Delivers due emails (SPEC E1). Rows are claimed with FOR UPDATE SKIP LOCKED and leased for a
+ * minute, so any number of server processes can run this at once without sending one email
+ * twice; a process that dies mid-send leaves a lease that expires and the email is retried.
+ */
+export async function deliverDueEmails(options: { db?: Db; transport?: Transport; limit?: number } = {}) {
+  const database = options.db ?? defaultDb;
+  const transport = options.transport ?? transportFromEnv();
+  const limit = options.limit ?? 20;
+  const claimed = await database.execute<{
+    id: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    attempts: number;
+  }>(sql`
+    update ${emailOutbox}
+    set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
+    where id in (
+      select id from ${emailOutbox}
+      where status = 'pending' and next_attempt_at <= now()
+      order by created_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning id, "to", subject, html, text, attempts`);
+  const rows = Array.isArray(claimed) ? claimed : ((claimed as { rows: typeof claimed }).rows ?? []);
+  let sent = 0;
+  let failed = 0;
+  for (const row of rows as unknown as Array<{ id: string; to: string; subject: string; html: string; text: string; attempts: number }>) {
+    try {
+      const result = await transport.send({ to: row.to, subject: row.subject, html: row.html, text: row.text });
+      await database.execute(sql`
+        update ${emailOutbox}
+        set status = 'sent', sent_at = now(), transport = ${transport.name},
+            provider_message_id = ${result.providerMessageId ?? null}, last_error = null
+        where id = ${row.id}`);
+      sent++;
+    } catch (error) {
+      failed++;
+      const giveUp = row.attempts >= MAX_ATTEMPTS;
+      await database.execute(sql`
+        update ${emailOutbox}
+        set status = ${giveUp ? "failed" : "pending"},
+            last_error = ${String((error as Error).message ?? error).slice(0, 2000)},
+            next_attempt_at = now() + make_interval(secs => ${retryDelaySeconds(row.attempts)})
+        where id = ${row.id}`);
+    }
+  }
+  return { claimed: rows.length, sent, failed };
+}
+
+let scheduled = false;
+
+/** Asks for a delivery run right after the current work (call it after commit). */
+export function kickEmailSender() {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    deliverDueEmails().catch((error) => console.warn("[mailbox] delivery run failed:", error));
+  }, 0);
+}
+
+/** The periodic run that picks up retries and anything another process left behind. */
+export function startEmailSender(intervalMs = 5000) {
+  const g = globalThis as unknown as { __seatwiseSender?: NodeJS.Timeout };
+  if (g.__seatwiseSender) return;
+  g.__seatwiseSender = setInterval(() => {
+    deliverDueEmails().catch((error) => console.warn("[mailbox] delivery run failed:", error));
+  }, intervalMs);
+  g.__seatwiseSender.unref();
+}

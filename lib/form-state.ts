@@ -1,0 +1,13 @@
+import type { ErrorCode, FieldErrors } from "./errors";
+
+/** What every form's useActionState holds (shared by server actions and client forms). */
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  formError?: string;
+  code?: ErrorCode;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState = { ok: false };

@@ -1,0 +1,154 @@
+/**
+ * The whole role table of SPEC §3 (R1–R4, R9), §7 (S2, S3), §5 (P1, P7), §8 (O1, O4), T4 and A1.
+ * Pure functions, no I/O: pages call them to hide or disable controls, and every server path
+ * calls them again. Nothing else in the code base compares roles.
+ */
+export const roles = ["admin", "manager", "user"] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  admin: "Admin",
+  manager: "Manager",
+  user: "User",
+};
+
+/** Someone acting, or acted upon, inside one organization. */
+export type Actor = { userId: string; role: Role };
+
+/** R1: Admins grant any role; Managers grant User only; Users invite nobody. */
+export function canInvite(actor: Role, grant: Role): boolean {
+  if (actor === "admin") return true;
+  if (actor === "manager") return grant === "user";
+  return false;
+}
+
+/** The roles this inviter may put on an invitation (R1), for the role picker. */
+export function grantableRoles(actor: Role): Role[] {
+  return roles.filter((role) => canInvite(actor, role));
+}
+
+/** Whether the actor may open Invite Teammate / Manage Invites at all (R1, I3). */
+export function canManageInvitations(actor: Role): boolean {
+  return grantableRoles(actor).length > 0;
+}
+
+/**
+ * Resending or revoking an invitation is granting (or withdrawing) its role again: allowed to
+ * those who could have sent it (R1). A Manager cannot touch an Admin's or Manager's invitation.
+ */
+export function canManageInvitation(actor: Role, invitationRole: Role): boolean {
+  return canInvite(actor, invitationRole);
+}
+
+/**
+ * R2: name, email and phone. Everyone edits their own; Admins edit Managers and Users; Managers
+ * edit Users; nobody edits another Admin.
+ */
+export function canEditProfile(actor: Actor, target: Actor): boolean {
+  if (actor.userId === target.userId) return true;
+  if (target.role === "admin") return false;
+  if (actor.role === "admin") return true;
+  if (actor.role === "manager") return target.role === "user";
+  return false;
+}
+
+/**
+ * R3: only Admins change roles; nobody changes another Admin's role (R2); an Admin may change
+ * their own role (step down) — whether another Admin remains (R7) is checked against the
+ * database under a lock by the service, not here.
+ */
+export function canChangeRole(actor: Actor, target: Actor, to: Role): boolean {
+  if (actor.role !== "admin") return false;
+  if (target.role === to) return false;
+  if (actor.userId === target.userId) return true;
+  return target.role !== "admin";
+}
+
+/** The roles the actor may set on the target (R3), the target's own role included. */
+export function assignableRoles(actor: Actor, target: Actor): Role[] {
+  return roles.filter((role) => role === target.role || canChangeRole(actor, target, role));
+}
+
+/**
+ * R4: Admins delete Managers and Users; Managers delete Managers and Users; Users delete nobody;
+ * nobody deletes an Admin. Delete User acts on someone else: nobody deletes themselves with it.
+ */
+export function canDeleteMember(actor: Actor, target: Actor): boolean {
+  if (actor.userId === target.userId) return false;
+  if (target.role === "admin") return false;
+  return actor.role === "admin" || actor.role === "manager";
+}
+
+/** R9: who may suspend or re-activate whom follows R4. */
+export function canSuspendMember(actor: Actor, target: Actor): boolean {
+  return canDeleteMember(actor, target);
+}
+
+/** Users page: Admins and Managers manage users (Invite Teammate, Manage Invites, edit). */
+export function canManageUsers(actor: Role): boolean {
+  return actor === "admin" || actor === "manager";
+}
+
+/** T4: only Admins change the organization's tier. */
+export function canChangeTier(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** A1: Admins read the Activity page. */
+export function canReadAudit(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** I6: an Admin of a client organization invites a supplier company. */
+export function canInviteSupplier(actor: Role, orgKind: "client" | "supplier"): boolean {
+  return actor === "admin" && orgKind === "client";
+}
+
+/** S2: force check-in and transfer — Admins and Managers on any survey, Users on their own. */
+export function canForceCheckIn(actor: Actor, surveyOwnerId: string): boolean {
+  return actor.role !== "user" || actor.userId === surveyOwnerId;
+}
+
+export function canTransferSurvey(actor: Actor, surveyOwnerId: string): boolean {
+  return actor.role !== "user" || actor.userId === surveyOwnerId;
+}
+
+/** S2: merge — Admins and Managers on any two surveys, Users only when they own both. */
+export function canMergeSurveys(actor: Actor, sourceOwnerId: string, targetOwnerId: string): boolean {
+  if (actor.role !== "user") return true;
+  return actor.userId === sourceOwnerId && actor.userId === targetOwnerId;
+}
+
+/** S1: while a survey is checked out, only the member holding it edits it. */
+export function canEditSurvey(actor: Actor, checkedOutById: string | null): boolean {
+  return checkedOutById === actor.userId;
+}
+
+/** S3: Admins and Managers export a member's surveys before deleting them. */
+export function canExportMemberSurveys(actor: Role): boolean {
+  return actor === "admin" || actor === "manager";
+}
+
+/** P1: Admins subscribe the organization to a product. */
+export function canSubscribe(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** P7 (and P1 for plan seats): the plan's subscriber and the organization's Admins. */
+export function canManagePlanUsers(actor: Actor, subscriberId: string): boolean {
+  return actor.role === "admin" || actor.userId === subscriberId;
+}
+
+export function canChangePlanSeats(actor: Actor, subscriberId: string): boolean {
+  return canManagePlanUsers(actor, subscriberId);
+}
+
+/** O1: only the subscriber offers the plan to someone else (and cancels that offer). */
+export function canTransferOwnership(actor: Actor, subscriberId: string): boolean {
+  return actor.userId === subscriberId;
+}
+
+/** O4: an Admin reassigns a plan at once, without acceptance. */
+export function canReassignPlan(actor: Role): boolean {
+  return actor === "admin";
+}
