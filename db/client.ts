@@ -19,14 +19,16 @@ export type DbOrTx = Db | Tx;
 export type DatabaseHandle = {
   db: Db;
   kind: "postgres" | "pglite";
-  /** postgres.js only: the client, for work that needs one dedicated connection. */
-  sql?: postgres.Sql;
+  /** postgres.js only: the URL, for work that needs a dedicated connection (migrations). */
+  url?: string;
+  /** PGlite only: the embedded instance (tests dump a migrated one to copy it quickly). */
+  pglite?: PGlite;
   close: () => Promise<void>;
 };
 
 export type DatabaseConfig =
   | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir: string };
+  | { kind: "pglite"; dataDir: string; loadDataDir?: Blob };
 
 export function databaseConfigFromEnv(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) {
@@ -44,16 +46,19 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
     return {
       db: drizzlePostgres(sql, { schema, casing: undefined }),
       kind: "postgres",
-      sql,
+      url: config.url,
       close: () => sql.end({ timeout: 5 }),
     };
   }
   const inMemory = config.dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDataDir(config.dataDir);
-  const client = new PGlite(config.dataDir);
+  const client = config.loadDataDir
+    ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir })
+    : new PGlite(config.dataDir);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
+    pglite: client,
     close: async () => {
       await client.close();
       release();

@@ -5,6 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import type { DatabaseHandle } from "./client";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -21,10 +22,10 @@ export async function migrateDatabase(handle: DatabaseHandle) {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
-  // A session-level lock must be taken and released on one connection: reserve one.
-  const reserved = await handle.sql!.reserve();
+  // A session-level lock must be taken and released on one connection: open a dedicated one.
+  const client = postgres(handle.url!, { max: 1, onnotice: () => {} });
   try {
-    const conn = drizzle(reserved);
+    const conn = drizzle(client);
     await conn.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
       await migratePostgres(conn, { migrationsFolder });
@@ -32,6 +33,6 @@ export async function migrateDatabase(handle: DatabaseHandle) {
       await conn.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
     }
   } finally {
-    reserved.release();
+    await client.end({ timeout: 5 });
   }
 }

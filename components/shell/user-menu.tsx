@@ -3,10 +3,12 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown } from "lucide-react";
 import Link from "next/link";
+import { useRef } from "react";
 import { signOutAction } from "./sign-out";
 
 /** The user name at the top right opens My Subscriptions and Sign out (as in the ecratum article). */
 export function UserMenu({ orgSlug, name, email }: { orgSlug: string; name: string; email: string }) {
+  const signOutForm = useRef<HTMLFormElement>(null);
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-gray-800 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
@@ -28,18 +30,16 @@ export function UserMenu({ orgSlug, name, email }: { orgSlug: string; name: stri
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-gray-200" />
-          <form action={signOutAction}>
-            <DropdownMenu.Item asChild>
-              <button
-                type="submit"
-                className="block w-full rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100"
-              >
-                Sign out
-              </button>
-            </DropdownMenu.Item>
-          </form>
+          <DropdownMenu.Item
+            // The menu unmounts when an item is chosen; the form lives outside it and is submitted.
+            onSelect={() => signOutForm.current?.requestSubmit()}
+            className="block w-full cursor-default rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100"
+          >
+            Sign out
+          </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
+      <form ref={signOutForm} action={signOutAction} hidden />
     </DropdownMenu.Root>
   );
 }
