@@ -8,6 +8,14 @@ import type { FormState } from "@/lib/form-state";
 
 export type { FormState };
 
+/** What an action's handler returns: a message for people, and optionally structured data. */
+export type ActionResult = string | void | { message?: string; data?: unknown };
+
+function success(result: ActionResult): FormState {
+  if (typeof result === "object" && result !== null) return { ok: true, message: result.message, data: result.data };
+  return { ok: true, message: result ?? undefined };
+}
+
 const orgSlugSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/);
 
 function formValues(formData: FormData): Record<string, string> {
@@ -58,7 +66,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  */
 export function memberAction<S extends z.ZodType>(
   schema: S,
-  handler: (input: z.output<S>, ctx: MemberContext) => Promise<string | void>,
+  handler: (input: z.output<S>, ctx: MemberContext) => Promise<ActionResult>,
 ) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
@@ -69,8 +77,7 @@ export function memberAction<S extends z.ZodType>(
       const ctx = await requireMember(slug.data);
       if (ctx.user.id !== user.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
       const input = parseInput(schema, formInput(formData));
-      const message = await handler(input, ctx);
-      return { ok: true, message: message ?? undefined };
+      return success(await handler(input, ctx));
     } catch (error) {
       return toFormState(error, values);
     }
@@ -80,15 +87,14 @@ export function memberAction<S extends z.ZodType>(
 /** The wrapper for actions of a signed-in person outside any organization (create one, I5). */
 export function userAction<S extends z.ZodType>(
   schema: S,
-  handler: (input: z.output<S>, user: SessionUser) => Promise<string | void>,
+  handler: (input: z.output<S>, user: SessionUser) => Promise<ActionResult>,
 ) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
     try {
       const user = await requireUser();
       const input = parseInput(schema, formInput(formData));
-      const message = await handler(input, user);
-      return { ok: true, message: message ?? undefined };
+      return success(await handler(input, user));
     } catch (error) {
       return toFormState(error, values);
     }
@@ -98,14 +104,13 @@ export function userAction<S extends z.ZodType>(
 /** The wrapper for public actions (sign-in request): zod and error mapping only. */
 export function publicAction<S extends z.ZodType>(
   schema: S,
-  handler: (input: z.output<S>) => Promise<string | void>,
+  handler: (input: z.output<S>) => Promise<ActionResult>,
 ) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const values = formValues(formData);
     try {
       const input = parseInput(schema, formInput(formData));
-      const message = await handler(input);
-      return { ok: true, message: message ?? undefined };
+      return success(await handler(input));
     } catch (error) {
       return toFormState(error, values);
     }

@@ -8,6 +8,8 @@ export type FormState = {
   code?: ErrorCode;
   fieldErrors?: FieldErrors;
   values?: Record<string, string>;
+  /** Structured results of the action (for example one line per invited email). */
+  data?: unknown;
 };
 
 export const initialFormState: FormState = { ok: false };

@@ -1,11 +1,11 @@
 "use client";
 
-import { Activity, ClipboardList, CreditCard, Users } from "lucide-react";
+import { Activity, ClipboardList, CreditCard, Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-const icons = { users: Users, surveys: ClipboardList, subscriptions: CreditCard, activity: Activity };
+const icons = { users: Users, surveys: ClipboardList, subscriptions: CreditCard, activity: Activity, settings: Settings };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
@@ -31,4 +31,18 @@ export async function listAuditEntries(
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** The choices of the Activity page's filters: who acted, and which actions happened. */
+export async function listAuditFilters(ctx: MemberContext) {
+  if (!canReadAudit(ctx.membership.role)) throw forbidden("Only Admins can read the activity log.");
+  const [actors, actions] = await Promise.all([
+    db
+      .selectDistinct({ id: auditLog.actorId, email: auditLog.actorEmail })
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, ctx.org.id), isNotNull(auditLog.actorId)))
+      .orderBy(auditLog.actorEmail),
+    db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.orgId, ctx.org.id)).orderBy(auditLog.action),
+  ]);
+  return { actors: actors.filter((a): a is { id: string; email: string } => !!a.id && !!a.email), actions: actions.map((a) => a.action) };
 }

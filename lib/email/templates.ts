@@ -1,5 +1,7 @@
 import "server-only";
 import type { ReactElement } from "react";
+import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation";
+import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
 
 /**
@@ -10,6 +12,14 @@ export const emailTemplates = {
   "sign-in": {
     subject: () => "Your Seatwise sign-in link",
     render: (props: SignInEmailProps) => SignInEmail(props),
+  },
+  invitation: {
+    subject: (props: InvitationEmailProps) => `${props.inviterName} invited you to ${props.orgName} on Seatwise`,
+    render: (props: InvitationEmailProps) => InvitationEmail(props),
+  },
+  "role-changed": {
+    subject: (props: RoleChangedEmailProps) => `Your role in ${props.orgName} is now ${props.toRole}`,
+    render: (props: RoleChangedEmailProps) => RoleChangedEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

@@ -28,7 +28,7 @@ export function transportFromEnv(env = process.env): Transport {
     name: "local",
     async send(email) {
       if (!env.VITEST) {
-        const links = [...email.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+        const links = [...new Set([...email.text.matchAll(/https?:\/\/[^\s\]]+/g)].map((m) => m[0]))];
         console.info(
           `[mailbox] to=${email.to} subject="${email.subject}"${links.length ? ` links: ${links.join(" ")}` : ""}`,
         );

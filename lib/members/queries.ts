@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { memberships, planUsers, plans, products, surveys, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { seatUsage } from "@/lib/seats/seat-usage";
+import { dependentsMessage } from "./member-dependents";
 
 export const MEMBERS_PAGE_SIZE = 25;
 
@@ -43,5 +44,62 @@ export async function listMembers(ctx: MemberContext, options: { q?: string; pag
     db.select({ total: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where),
     seatUsage(db, ctx.org.id),
   ]);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)), q: q ?? "", seats };
+  // What each row's Delete User needs to say (R5, R6): one grouped query per kind, not per row.
+  const ids = rows.map((r) => r.userId);
+  const [surveyCounts, subscribed, places] = ids.length
+    ? await Promise.all([
+        db
+          .select({ userId: surveys.ownerId, n: count() })
+          .from(surveys)
+          .where(and(eq(surveys.orgId, ctx.org.id), inArray(surveys.ownerId, ids)))
+          .groupBy(surveys.ownerId),
+        db
+          .select({ userId: plans.subscriberId, name: products.name })
+          .from(plans)
+          .innerJoin(products, eq(products.id, plans.productId))
+          .where(and(eq(plans.orgId, ctx.org.id), inArray(plans.subscriberId, ids))),
+        db
+          .select({ userId: planUsers.userId, n: count() })
+          .from(planUsers)
+          .where(and(eq(planUsers.orgId, ctx.org.id), inArray(planUsers.userId, ids)))
+          .groupBy(planUsers.userId),
+      ])
+    : [[], [], []];
+  const members = rows.map((row) => {
+    const dependents = {
+      surveys: surveyCounts.find((s) => s.userId === row.userId)?.n ?? 0,
+      subscribedPlans: subscribed.filter((p) => p.userId === row.userId).map((p) => p.name),
+    };
+    return { ...row, dependents, deleteBlockedReason: dependentsMessage(dependents), planCount: places.find((p) => p.userId === row.userId)?.n ?? 0 };
+  });
+  return { rows: members, total, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)), q: q ?? "", seats };
+}
+
+/** One member of the caller's organization for the edit page; another organization's id is null. */
+export async function findMember(ctx: MemberContext, userId: string) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      phone: users.phone,
+      role: memberships.role,
+      status: memberships.status,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+/** Active members for pickers (survey transfer), in name order. */
+export async function listActiveMemberOptions(ctx: MemberContext) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.status, "active")))
+    .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`));
 }

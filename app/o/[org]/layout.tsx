@@ -6,7 +6,7 @@ import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
 import { countUnreadNotifications, listUserOrganizations } from "@/lib/orgs/queries";
-import { canReadAudit } from "@/lib/permissions";
+import { canChangeTier, canReadAudit } from "@/lib/permissions";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -22,6 +22,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     { href: `${base}/surveys`, label: "Surveys", icon: "surveys" },
     { href: `${base}/subscriptions`, label: "My Subscriptions", icon: "subscriptions" },
     ...(canReadAudit(ctx.membership.role) ? [{ href: `${base}/activity`, label: "Activity", icon: "activity" } as NavItem] : []),
+    ...(canChangeTier(ctx.membership.role)
+      ? [{ href: `${base}/settings/subscription`, label: "Account subscription", icon: "settings" } as NavItem]
+      : []),
   ];
   return (
     <div className="min-h-screen">

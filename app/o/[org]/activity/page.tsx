@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { listAuditEntries } from "@/lib/audit/queries";
+import { listAuditEntries, listAuditFilters } from "@/lib/audit/queries";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { z } from "zod";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { canReadAudit } from "@/lib/permissions";
@@ -23,17 +26,55 @@ export default async function ActivityPage({
   searchParams,
 }: {
   params: Promise<{ org: string }>;
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<{ page?: string; actor?: string; action?: string }>;
 }) {
   const [{ org }, sp] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage(org);
   if (!canReadAudit(ctx.membership.role)) notFound();
-  const { rows, page, pageCount } = await listAuditEntries(ctx, { page: Number(sp.page) || 1 });
+  const actorId = z.uuid().safeParse(sp.actor).success ? sp.actor : undefined;
+  const action = sp.action && sp.action.length <= 64 ? sp.action : undefined;
+  const [{ rows, page, pageCount }, filters] = await Promise.all([
+    listAuditEntries(ctx, { page: Number(sp.page) || 1, actorId, action }),
+    listAuditFilters(ctx),
+  ]);
   const base = `/o/${ctx.org.slug}/activity`;
+  const pageHref = (p: number) =>
+    `${base}?${new URLSearchParams({ ...(actorId ? { actor: actorId } : {}), ...(action ? { action } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader title="Activity" description="Every change in this organization: who, what, to whom, before and after, when." />
       <Card>
+        <form className="flex flex-wrap items-end gap-3 border-b border-gray-200 p-4" action={base}>
+          <div>
+            <label htmlFor="filter-actor" className="block text-xs font-medium text-gray-700">
+              Member
+            </label>
+            <select id="filter-actor" name="actor" defaultValue={actorId ?? ""} className={`${inputClass} mt-1 w-56`}>
+              <option value="">Everyone</option>
+              {filters.actors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.email}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-action" className="block text-xs font-medium text-gray-700">
+              Action
+            </label>
+            <select id="filter-action" name="action" defaultValue={action ?? ""} className={`${inputClass} mt-1 w-56`}>
+              <option value="">All actions</option>
+              {filters.actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Filter
+          </button>
+        </form>
         {rows.length === 0 ? (
           <EmptyState title="No activity yet" />
         ) : (
@@ -68,8 +109,16 @@ export default async function ActivityPage({
               Page {page} of {pageCount}
             </span>
             <span className="flex gap-3">
-              {page > 1 ? <Link href={`${base}?page=${page - 1}`}>Previous</Link> : null}
-              {page < pageCount ? <Link href={`${base}?page=${page + 1}`}>Next</Link> : null}
+              {page > 1 ? (
+                <Link className="font-medium text-indigo-600" href={pageHref(page - 1)}>
+                  Previous
+                </Link>
+              ) : null}
+              {page < pageCount ? (
+                <Link className="font-medium text-indigo-600" href={pageHref(page + 1)}>
+                  Next
+                </Link>
+              ) : null}
             </span>
           </nav>
         ) : null}

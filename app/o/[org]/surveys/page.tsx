@@ -4,13 +4,18 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { listSurveys } from "@/lib/surveys/queries";
+import { listActiveMemberOptions } from "@/lib/members/queries";
+import { canTransferSurvey } from "@/lib/permissions";
+import { TransferSurveyForm } from "@/components/surveys/transfer-survey-form";
 
 export const metadata: Metadata = { title: "Surveys" };
 
 export default async function SurveysPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
-  const surveys = await listSurveys(ctx);
+  const [surveys, members] = await Promise.all([listSurveys(ctx), listActiveMemberOptions(ctx)]);
+  const actor = { userId: ctx.user.id, role: ctx.membership.role };
+  const memberOptions = members.map((m) => ({ userId: m.userId, label: m.name ?? m.email }));
   return (
     <>
       <PageHeader title="Surveys" description="Every survey of the organization, with its owner and who has it checked out." />
@@ -26,6 +31,9 @@ export default async function SurveysPage({ params }: { params: Promise<{ org: s
                 <Th>Checked out by</Th>
                 <Th>Responses</Th>
                 <Th>Updated</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 bg-white">
@@ -42,6 +50,17 @@ export default async function SurveysPage({ params }: { params: Promise<{ org: s
                   </Td>
                   <Td>{s.responses ?? 0}</Td>
                   <Td>{formatDate(s.updatedAt)}</Td>
+                  <Td>
+                    {canTransferSurvey(actor, s.ownerId) ? (
+                      <TransferSurveyForm
+                        orgSlug={ctx.org.slug}
+                        surveyId={s.id}
+                        surveyTitle={s.title}
+                        ownerId={s.ownerId}
+                        members={memberOptions}
+                      />
+                    ) : null}
+                  </Td>
                 </tr>
               ))}
             </tbody>

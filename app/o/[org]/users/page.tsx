@@ -6,7 +6,9 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
 import { displayName } from "@/lib/format";
 import { listMembers } from "@/lib/members/queries";
-import { roleLabels } from "@/lib/permissions";
+import { MemberRowActions } from "@/components/members/member-row-actions";
+import { buttonClass } from "@/components/ui/button";
+import { assignableRoles, canDeleteMember, canEditProfile, canManageUsers, canSuspendMember, roleLabels } from "@/lib/permissions";
 import { tierLabels } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Users" };
@@ -23,6 +25,7 @@ export default async function UsersPage({
   const { rows, total, page, pageCount, q, seats } = await listMembers(ctx, { q: sp.q, page: Number(sp.page) || 1 });
   const base = `/o/${ctx.org.slug}/users`;
   const pageHref = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const actor = { userId: ctx.user.id, role: ctx.membership.role };
   const meter =
     seats.limit === null
       ? `${seats.used} seats used (${tierLabels[seats.tier]}: unlimited)`
@@ -36,6 +39,18 @@ export default async function UsersPage({
             {meter} — {seats.members} member{seats.members === 1 ? "" : "s"}, {seats.pendingInvitations} pending invitation
             {seats.pendingInvitations === 1 ? "" : "s"} · {tierLabels[seats.tier]} tier
           </span>
+        }
+        actions={
+          canManageUsers(ctx.membership.role) ? (
+            <>
+              <Link href={`/o/${ctx.org.slug}/invites`} className={buttonClass("secondary")}>
+                Manage Invites
+              </Link>
+              <Link href={`/o/${ctx.org.slug}/users/invite`} className={buttonClass("primary")}>
+                Invite Teammate
+              </Link>
+            </>
+          ) : null
         }
       />
       <Card>
@@ -69,10 +84,15 @@ export default async function UsersPage({
                 <Th>Phone</Th>
                 <Th>Role</Th>
                 <Th>Status</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 bg-white">
-              {rows.map((m) => (
+              {rows.map((m) => {
+                const target = { userId: m.userId, role: m.role };
+                return (
                 <tr key={m.userId}>
                   <Td className="font-medium text-gray-900">
                     {displayName(m)}
@@ -86,8 +106,20 @@ export default async function UsersPage({
                   <Td>
                     <Badge tone={m.status === "active" ? "green" : "amber"}>{m.status === "active" ? "Active" : "Suspended"}</Badge>
                   </Td>
+                  <Td className="text-right">
+                    <MemberRowActions
+                      orgSlug={ctx.org.slug}
+                      orgName={ctx.org.name}
+                      member={{ userId: m.userId, label: displayName(m), status: m.status, planCount: m.planCount }}
+                      canEdit={canEditProfile(actor, target) || assignableRoles(actor, target).length > 1}
+                      canDelete={canDeleteMember(actor, target)}
+                      canSuspend={canSuspendMember(actor, target)}
+                      deleteBlockedReason={m.deleteBlockedReason}
+                    />
+                  </Td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </Table>
         )}

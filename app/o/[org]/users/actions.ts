@@ -1,0 +1,43 @@
+"use server";
+
+import { z } from "zod";
+import { memberAction } from "@/lib/action";
+import { inviteMembers } from "@/lib/invitations/invite-members";
+import { inviteMembersSchema } from "@/lib/invitations/schemas";
+import { deleteMember } from "@/lib/members/delete-member";
+import { memberIdSchema, updateMemberSchema } from "@/lib/members/schemas";
+import { setMemberStatus } from "@/lib/members/set-member-status";
+import { updateMember } from "@/lib/members/update-member";
+import { refreshOrganization } from "@/lib/revalidate";
+import { appBaseUrl } from "@/lib/url";
+
+// POST (server action) – Invite Teammate: one result per email (SPEC I1, R1, T3, T5).
+export const inviteMembersAction = memberAction(inviteMembersSchema, async (input, ctx) => {
+  const results = await inviteMembers(ctx, input, { baseUrl: await appBaseUrl() });
+  refreshOrganization(ctx.org.slug);
+  const sent = results.filter((r) => r.outcome === "invited" || r.outcome === "resent").length;
+  return { message: `${sent} of ${results.length} invitation${results.length === 1 ? "" : "s"} sent.`, data: results };
+});
+
+// POST (server action) – Edit user: profile fields (R2) and role (R3, R7).
+export const updateMemberAction = memberAction(updateMemberSchema, async (input, ctx) => {
+  const result = await updateMember(ctx, input, { baseUrl: await appBaseUrl() });
+  refreshOrganization(ctx.org.slug);
+  return result.changed ? "Saved. The change applies from the next page they open." : "Nothing to change.";
+});
+
+// POST (server action) – Delete User (R4, R5, R6).
+export const deleteMemberAction = memberAction(memberIdSchema, async ({ userId }, ctx) => {
+  await deleteMember(ctx, userId);
+  refreshOrganization(ctx.org.slug);
+  return "The member was deleted and their seat is free.";
+});
+
+const statusSchema = memberIdSchema.extend({ status: z.enum(["active", "suspended"]) });
+
+// POST (server action) – Suspend / Re-activate (R9).
+export const setMemberStatusAction = memberAction(statusSchema, async ({ userId, status }, ctx) => {
+  await setMemberStatus(ctx, userId, status);
+  refreshOrganization(ctx.org.slug);
+  return status === "suspended" ? "The member is suspended." : "The member is active again.";
+});

@@ -1,0 +1,77 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, inputClass } from "@/components/ui/field";
+import { Badge } from "@/components/ui/card";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { inviteMembersAction } from "@/app/o/[org]/users/actions";
+import { inviteMembersSchema } from "@/lib/invitations/schemas";
+import { roleLabels, type Role } from "@/lib/permissions";
+
+type InviteResult = { email: string; outcome: string; message: string };
+
+const outcomeLabel: Record<string, { text: string; tone: "green" | "indigo" | "amber" | "red" | "gray" }> = {
+  invited: { text: "invited", tone: "green" },
+  resent: { text: "resent", tone: "indigo" },
+  already_member: { text: "already a member", tone: "gray" },
+  malformed: { text: "malformed", tone: "red" },
+  no_seat: { text: "no seat left", tone: "amber" },
+  rate_limited: { text: "try later", tone: "amber" },
+};
+
+/** Invite Teammate: one or many emails, a role this inviter may grant (R1), optional names. */
+export function InviteForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] }) {
+  const { form, state, pending, onSubmit, errorFor } = useActionForm(inviteMembersSchema, inviteMembersAction, {
+    emails: "",
+    role: "user",
+    firstName: "",
+    lastName: "",
+  });
+  const results = (state.ok ? state.data : undefined) as InviteResult[] | undefined;
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      <input type="hidden" name="org" value={orgSlug} />
+      <Field label="Email addresses" name="emails" error={errorFor("emails")} hint="One address, or several: one per line or separated by commas.">
+        <textarea
+          id="field-emails"
+          rows={3}
+          aria-invalid={errorFor("emails") ? true : undefined}
+          aria-describedby="field-emails-hint field-emails-error"
+          className={inputClass}
+          placeholder="colleague@company.com"
+          {...form.register("emails")}
+        />
+      </Field>
+      <Field label="Role" name="role" error={errorFor("role")}>
+        <select id="field-role" className={inputClass} {...form.register("role")}>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="First name (optional)" error={errorFor("firstName")} {...form.register("firstName")} />
+        <Field label="Last name (optional)" error={errorFor("lastName")} {...form.register("lastName")} />
+      </div>
+      <FormMessage state={state} />
+      {results?.length ? (
+        <ul aria-label="Invitation results" className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200">
+          {results.map((r) => (
+            <li key={r.email} className="flex items-start justify-between gap-3 px-3 py-2 text-sm">
+              <span>
+                <span className="font-medium text-gray-900">{r.email}</span>
+                <span className="block text-xs text-gray-500">{r.message}</span>
+              </span>
+              <Badge tone={outcomeLabel[r.outcome]?.tone ?? "gray"}>{outcomeLabel[r.outcome]?.text ?? r.outcome}</Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Send Invitation"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db as defaultDb } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { invitations, memberships, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { forbidden, isAppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { actingMember, type ActingMember } from "@/lib/members/actor";
+import { canInvite, roleLabels, type Role } from "@/lib/permissions";
+import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
+import { emailSchema, type InviteMembersInput } from "./schemas";
+import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
+
+export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "rate_limited";
+export type InviteResult = { email: string; outcome: InviteOutcome; message: string };
+
+export type InviteMembersOptions = { baseUrl: string };
+
+/**
+ * Invite Teammate (SPEC I1, R1, T3, T5): each address is handled in its own transaction and gets
+ * its own result — invited, resent (a live invitation exists: new token, new expiry), already a
+ * member, malformed, no seat left or rate-limited. The role is checked against R1 first, with the
+ * caller's role read again from the database.
+ */
+export async function inviteMembers(
+  ctx: MemberContext,
+  input: InviteMembersInput,
+  options: InviteMembersOptions,
+): Promise<InviteResult[]> {
+  const actor = await actingMember(defaultDb, ctx);
+  if (!canInvite(actor.role, input.role)) {
+    throw forbidden(
+      actor.role === "manager"
+        ? "Managers invite Users only: granting Manager or Admin is a promotion, which only Admins make."
+        : "Only Admins and Managers invite teammates.",
+    );
+  }
+  const results: InviteResult[] = [];
+  const seen = new Set<string>();
+  for (const raw of input.emails) {
+    const parsed = emailSchema.safeParse(raw);
+    if (!parsed.success) {
+      results.push({ email: raw, outcome: "malformed", message: "Not a valid email address." });
+      continue;
+    }
+    const email = parsed.data;
+    if (seen.has(email)) continue;
+    seen.add(email);
+    const limit = await hitRateLimit(`invite:${ctx.org.id}:${email}`, rateLimitRules.emailPerAddress);
+    if (!limit.allowed) {
+      results.push({ email, outcome: "rate_limited", message: "Too many invitations to this address lately; try again later." });
+      continue;
+    }
+    try {
+      const outcome = await defaultDb.transaction((tx) =>
+        inviteOne(tx, actor, { email, role: input.role, firstName: input.firstName, lastName: input.lastName }, options),
+      );
+      results.push(outcome);
+    } catch (error) {
+      // T3: no seat left is this address's result; anything else stops the whole request.
+      if (!isAppError(error) || error.code !== "SEAT_LIMIT") throw error;
+      results.push({ email, outcome: "no_seat", message: error.message });
+    }
+  }
+  kickEmailSender();
+  return results;
+}
+
+type OneInvite = { email: string; role: Role; firstName?: string; lastName?: string };
+
+async function inviteOne(tx: Tx, actor: ActingMember, invite: OneInvite, options: InviteMembersOptions): Promise<InviteResult> {
+  // The organization lock first, so every path takes its locks in one order (org, then rows).
+  await lockOrganization(tx, actor.orgId);
+  const [member] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, actor.orgId), sql`lower(${users.email}) = ${invite.email}`));
+  if (member) return { email: invite.email, outcome: "already_member", message: "Already a member of this organization." };
+
+  const [existing] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, invite.email), eq(invitations.status, "pending")))
+    .for("update");
+  const { token, tokenHash } = newInvitationToken();
+  const now = new Date();
+  const expiresAt = invitationExpiry(now);
+  let invitationId: string;
+  let outcome: InviteOutcome;
+  let role = invite.role;
+  if (existing) {
+    // I1: an address with a live invitation gets that one again (I2: new token, new expiry).
+    if (existing.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
+    if (!canInvite(actor.role, existing.role)) {
+      throw forbidden("This address has a pending invitation with a role you cannot grant.");
+    }
+    role = existing.role;
+    await tx
+      .update(invitations)
+      .set({ tokenHash, expiresAt, sentAt: now, invitedById: actor.userId })
+      .where(eq(invitations.id, existing.id));
+    invitationId = existing.id;
+    outcome = "resent";
+  } else {
+    await reserveSeats(tx, actor.orgId, 1);
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        orgId: actor.orgId,
+        email: invite.email,
+        role: invite.role,
+        firstName: invite.firstName ?? null,
+        lastName: invite.lastName ?? null,
+        tokenHash,
+        invitedById: actor.userId,
+        sentAt: now,
+        expiresAt,
+      })
+      .returning({ id: invitations.id });
+    invitationId = row.id;
+    outcome = "invited";
+  }
+  await enqueueEmail(tx, {
+    to: invite.email,
+    template: "invitation",
+    props: {
+      url: invitationUrl(options.baseUrl, token),
+      orgName: actor.orgName,
+      inviterName: actor.name ?? actor.email,
+      roleLabel: roleLabels[role],
+      firstName: existing?.firstName ?? invite.firstName ?? null,
+      expiresOn: formatDate(expiresAt),
+    },
+  });
+  await recordAudit(tx, {
+    orgId: actor.orgId,
+    actor: { id: actor.userId, email: actor.email },
+    action: outcome === "invited" ? "invitation.created" : "invitation.resent",
+    target: null,
+    subject: { type: "invitation", id: invitationId },
+    before: existing ? { expiresAt: existing.expiresAt.toISOString() } : null,
+    after: { email: invite.email, role, expiresAt: expiresAt.toISOString() },
+  });
+  return {
+    email: invite.email,
+    outcome,
+    message: outcome === "invited" ? `Invited as ${roleLabels[role]}.` : "A live invitation existed: sent again with a new link.",
+  };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { invitations, organizations, users } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/session";
+import { hashInvitationToken } from "./token";
+
+export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
+
+export function invitationStatus(row: { status: "pending" | "accepted" | "revoked"; expiresAt: Date }, now = new Date()): InvitationStatus {
+  if (row.status === "pending" && row.expiresAt <= now) return "expired";
+  return row.status;
+}
+
+/** SPEC I3: live and expired invitations of the caller's organization, newest first. */
+export async function listOpenInvitations(ctx: MemberContext) {
+  const inviter = alias(users, "inviter");
+  const rows = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      firstName: invitations.firstName,
+      lastName: invitations.lastName,
+      status: invitations.status,
+      sentAt: invitations.sentAt,
+      expiresAt: invitations.expiresAt,
+      invitedByName: inviter.name,
+      invitedByEmail: inviter.email,
+    })
+    .from(invitations)
+    .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
+    .where(and(eq(invitations.orgId, ctx.org.id), inArray(invitations.status, ["pending"])))
+    .orderBy(desc(invitations.sentAt));
+  return rows.map((row) => ({ ...row, state: invitationStatus(row) }));
+}
+
+/** What the invitation page shows before acceptance (SPEC I4): organization, inviter, role. */
+export async function findInvitationByToken(token: string) {
+  const inviter = alias(users, "inviter");
+  const [row] = await db
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      orgName: organizations.name,
+      orgSlug: organizations.slug,
+      inviterName: inviter.name,
+      inviterEmail: inviter.email,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
+    .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+  return row ? { ...row, state: invitationStatus(row) } : null;
+}

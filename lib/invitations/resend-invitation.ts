@@ -1,0 +1,68 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { invitations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { actingMember } from "@/lib/members/actor";
+import { canManageInvitation, roleLabels } from "@/lib/permissions";
+import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
+import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
+
+/** A pending invitation of the caller's organization, locked; any other id is not found. */
+export async function lockPendingInvitation(tx: Tx, orgId: string, invitationId: string) {
+  const [invitation] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId)))
+    .for("update");
+  if (!invitation) throw notFound("This invitation");
+  if (invitation.status === "accepted") throw new AppError("ALREADY_USED", "This invitation was already accepted.");
+  if (invitation.status === "revoked") throw new AppError("REVOKED", "This invitation was revoked.");
+  return invitation;
+}
+
+/**
+ * Resend (SPEC I2, I3): a new token and a new 7-day expiry; the old link dies. An expired
+ * invitation takes a seat again, so it goes through the seat check (T3, T5).
+ */
+export async function resendInvitation(ctx: MemberContext, invitationId: string, options: { baseUrl: string }) {
+  await db.transaction(async (tx) => {
+    const actor = await actingMember(tx, ctx);
+    await lockOrganization(tx, actor.orgId);
+    const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
+    if (!canManageInvitation(actor.role, invitation.role)) {
+      throw forbidden("Managers resend and revoke invitations for the User role only.");
+    }
+    const now = new Date();
+    if (invitation.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = invitationExpiry(now);
+    await tx.update(invitations).set({ tokenHash, expiresAt, sentAt: now }).where(eq(invitations.id, invitation.id));
+    await enqueueEmail(tx, {
+      to: invitation.email,
+      template: "invitation",
+      props: {
+        url: invitationUrl(options.baseUrl, token),
+        orgName: actor.orgName,
+        inviterName: actor.name ?? actor.email,
+        roleLabel: roleLabels[invitation.role],
+        firstName: invitation.firstName,
+        expiresOn: formatDate(expiresAt),
+      },
+    });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "invitation.resent",
+      subject: { type: "invitation", id: invitation.id },
+      before: { expiresAt: invitation.expiresAt.toISOString() },
+      after: { email: invitation.email, role: invitation.role, expiresAt: expiresAt.toISOString() },
+    });
+  });
+  kickEmailSender();
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { roles } from "@/lib/permissions";
+
+/** Shared by the server actions and the forms (react-hook-form's resolver). */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@company.com."));
+
+const optionalName = z
+  .string()
+  .trim()
+  .max(80, "Keep names under 80 characters.")
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** Splits a pasted list: one per line, or separated by commas, semicolons or spaces. */
+export function splitEmails(raw: string): string[] {
+  return raw
+    .split(/[\s,;]+/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+export const MAX_INVITES_AT_ONCE = 50;
+
+export const inviteMembersSchema = z
+  .object({
+    emails: z
+      .string({ error: "Enter at least one email address." })
+      .max(20_000, "That list is too long.")
+      .transform(splitEmails)
+      .pipe(
+        z
+          .array(z.string())
+          .min(1, "Enter at least one email address.")
+          .max(MAX_INVITES_AT_ONCE, `Invite at most ${MAX_INVITES_AT_ONCE} people at once.`),
+      ),
+    role: z.enum(roles, { error: "Choose a role: Admin, Manager or User." }),
+    firstName: optionalName,
+    lastName: optionalName,
+  })
+  .refine((v) => v.emails.length === 1 || (!v.firstName && !v.lastName), {
+    path: ["firstName"],
+    message: "First and last name go with a single email address.",
+  });
+
+export type InviteMembersInput = z.output<typeof inviteMembersSchema>;
+
+export const idSchema = z.uuid("That id is not valid.");

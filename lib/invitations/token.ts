@@ -1,0 +1,22 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+
+/** SPEC I2: 256 random bits; only the SHA-256 is stored. */
+export function newInvitationToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashInvitationToken(token) };
+}
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function invitationExpiry(now = new Date()): Date {
+  return new Date(now.getTime() + INVITATION_TTL_MS);
+}
+
+export function invitationUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/invite/${token}`;
+}

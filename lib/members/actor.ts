@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/session";
+import { AppError, notFound } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
+
+export type ActingMember = Actor & { email: string; name: string | null; orgId: string; orgName: string; orgSlug: string };
+
+/**
+ * The caller's membership read again inside the transaction that acts on it (R8): a role changed
+ * or a membership removed a moment ago counts, whatever the request started with.
+ */
+export async function actingMember(tx: DbOrTx, ctx: MemberContext): Promise<ActingMember> {
+  const [row] = await tx
+    .select({ role: memberships.role, status: memberships.status, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, ctx.user.id)));
+  if (!row) throw notFound("This organization");
+  if (row.status !== "active") throw new AppError("SUSPENDED", "Your access to this organization is suspended.");
+  return {
+    userId: ctx.user.id,
+    role: row.role,
+    email: row.email,
+    name: row.name,
+    orgId: ctx.org.id,
+    orgName: ctx.org.name,
+    orgSlug: ctx.org.slug,
+  };
+}
+
+/**
+ * A member of the caller's organization, locked for the transaction. Another organization's user
+ * id, or any id that is not a member here, is simply not found.
+ */
+export async function targetMember(tx: DbOrTx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      role: memberships.role,
+      status: memberships.status,
+      email: users.email,
+      name: users.name,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      phone: users.phone,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .for("update", { of: memberships });
+  if (!row) throw notFound("This member");
+  return row;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { AppError, forbidden } from "@/lib/errors";
+import { canSuspendMember } from "@/lib/permissions";
+import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
+import { actingMember, targetMember } from "./actor";
+
+/**
+ * Suspend / Re-activate (SPEC R9): who may follows R4. A suspended member keeps their seat and
+ * data and cannot use the organization; re-activation goes through the seat check (T3, T5).
+ */
+export async function setMemberStatus(ctx: MemberContext, userId: string, status: "active" | "suspended") {
+  return db.transaction(async (tx) => {
+    const actor = await actingMember(tx, ctx);
+    // Re-activation re-checks seats under the organization lock; suspension takes the same lock.
+    if (status === "active") await reserveSeats(tx, actor.orgId, 0);
+    else await lockOrganization(tx, actor.orgId);
+    const target = await targetMember(tx, actor.orgId, userId);
+    if (!canSuspendMember(actor, target)) {
+      throw forbidden(
+        actor.userId === target.userId
+          ? "You cannot suspend yourself."
+          : target.role === "admin"
+            ? "Nobody suspends an Admin."
+            : "Only Admins and Managers suspend users.",
+      );
+    }
+    if (target.status === status) {
+      throw new AppError("CONFLICT", status === "active" ? "This member is already active." : "This member is already suspended.");
+    }
+    await tx.update(memberships).set({ status, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: status === "suspended" ? "member.suspended" : "member.reactivated",
+      target: { id: target.userId, email: target.email },
+      subject: { type: "membership", id: target.membershipId },
+      before: { status: target.status },
+      after: { status },
+    });
+  });
+}

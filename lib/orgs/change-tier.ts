@@ -1,0 +1,41 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { organizations, type Tier } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { AppError, forbidden } from "@/lib/errors";
+import { actingMember } from "@/lib/members/actor";
+import { canChangeTier } from "@/lib/permissions";
+import { lockOrganization } from "@/lib/seats/reserve-seat";
+import { seatUsage } from "@/lib/seats/seat-usage";
+import { seatLimit, tierLabels } from "@/lib/tiers";
+
+/** SPEC T4: only Admins change the tier; a downgrade below the seats in use says how many to free. */
+export async function changeTier(ctx: MemberContext, tier: Tier) {
+  return db.transaction(async (tx) => {
+    const actor = await actingMember(tx, ctx);
+    if (!canChangeTier(actor.role)) throw forbidden("Only Admins change the account subscription.");
+    const org = await lockOrganization(tx, actor.orgId);
+    if (org.tier === tier) throw new AppError("CONFLICT", `${org.name} is already on the ${tierLabels[tier]} tier.`);
+    const usage = await seatUsage(tx, actor.orgId);
+    const limit = seatLimit(tier);
+    if (limit !== null && usage.used > limit) {
+      const toFree = usage.used - limit;
+      throw new AppError(
+        "SEAT_LIMIT",
+        `The ${tierLabels[tier]} tier allows ${limit} seats and ${usage.used} are in use. Free ${toFree} seat${toFree === 1 ? "" : "s"} first (remove members or revoke invitations).`,
+        { fieldErrors: { tier: [`Free ${toFree} seat${toFree === 1 ? "" : "s"} first.`] } },
+      );
+    }
+    await tx.update(organizations).set({ tier }).where(eq(organizations.id, actor.orgId));
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "organization.tier_changed",
+      subject: { type: "organization", id: actor.orgId },
+      before: { tier: org.tier },
+      after: { tier },
+    });
+  });
+}
