@@ -18,6 +18,7 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { VITEST: "1" },
+    // Tests deliver email explicitly (deliverDueEmails), never from a timer after their database is gone.
+    env: { VITEST: "1", SEATWISE_EMAIL_SENDER: "off", PGLITE_DIR: "memory://" },
   },
 });

@@ -67,9 +67,14 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
 
 let scheduled = false;
 
+/** SEATWISE_EMAIL_SENDER=off: this process writes emails but leaves delivery to others (and tests). */
+function senderEnabled() {
+  return process.env.SEATWISE_EMAIL_SENDER !== "off";
+}
+
 /** Asks for a delivery run right after the current work (call it after commit). */
 export function kickEmailSender() {
-  if (scheduled) return;
+  if (scheduled || !senderEnabled()) return;
   scheduled = true;
   setTimeout(() => {
     scheduled = false;
@@ -80,7 +85,7 @@ export function kickEmailSender() {
 /** The periodic run that picks up retries and anything another process left behind. */
 export function startEmailSender(intervalMs = 5000) {
   const g = globalThis as unknown as { __seatwiseSender?: NodeJS.Timeout };
-  if (g.__seatwiseSender) return;
+  if (g.__seatwiseSender || !senderEnabled()) return;
   g.__seatwiseSender = setInterval(() => {
     deliverDueEmails().catch((error) => console.warn("[mailbox] delivery run failed:", error));
   }, intervalMs);
