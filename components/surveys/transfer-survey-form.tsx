@@ -17,13 +17,14 @@ export function TransferSurveyForm(props: {
   const [state, action, pending] = useActionState(transferSurveyAction, initialFormState);
   const id = `transfer-${props.surveyId}`;
   return (
-    <form action={action} className="flex flex-wrap items-center justify-end gap-2">
+    <form action={action} className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-2">
       <input type="hidden" name="org" value={props.orgSlug} />
       <input type="hidden" name="surveyId" value={props.surveyId} />
       <label htmlFor={id} className="sr-only">
         New owner of {props.surveyTitle}
       </label>
-      <select id={id} name="toUserId" className={`${inputClass} w-44 py-1.5`} defaultValue="">
+      <select id={id} name="toUserId" className={`${inputClass} w-40 py-1 text-xs`} defaultValue="">
         <option value="" disabled>
           Transfer to…
         </option>
@@ -35,15 +36,16 @@ export function TransferSurveyForm(props: {
             </option>
           ))}
       </select>
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Transfer ${props.surveyTitle}`}>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={`Transfer ${props.surveyTitle}`}>
         Transfer
       </Button>
+      </div>
       {state.formError ? (
-        <p role="alert" className="w-full text-right text-xs text-red-600">
+        <p role="alert" className="max-w-xs whitespace-normal text-right text-xs text-red-600">
           {state.formError}
         </p>
       ) : state.ok ? (
-        <p role="status" className="w-full text-right text-xs text-green-700">
+        <p role="status" className="text-right text-xs text-green-700">
           {state.message}
         </p>
       ) : null}

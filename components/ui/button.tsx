@@ -8,9 +8,10 @@ export const buttonVariants = {
   ghost: "text-gray-700 hover:bg-gray-100 disabled:text-gray-400",
 } as const;
 
-export function buttonClass(variant: keyof typeof buttonVariants = "primary", className?: string) {
+export function buttonClass(variant: keyof typeof buttonVariants = "primary", className?: string, size: "md" | "sm" = "md") {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold shadow-sm",
+    "inline-flex items-center justify-center gap-2 rounded-md font-semibold shadow-sm",
+    size === "md" ? "px-3.5 py-2 text-sm" : "px-2.5 py-1 text-xs",
     "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed",
     buttonVariants[variant],
     className,
@@ -19,11 +20,12 @@ export function buttonClass(variant: keyof typeof buttonVariants = "primary", cl
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof buttonVariants;
+  size?: "md" | "sm";
 };
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", className, type = "button", ...props },
+  { variant = "primary", size = "md", className, type = "button", ...props },
   ref,
 ) {
-  return <button ref={ref} type={type} className={buttonClass(variant, className)} {...props} />;
+  return <button ref={ref} type={type} className={buttonClass(variant, className, size)} {...props} />;
 });

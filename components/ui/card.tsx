@@ -8,11 +8,11 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
+      <div className="min-w-0 flex-1 basis-96">
         <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{title}</h1>
         {description ? <p className="mt-1 text-sm text-gray-600">{description}</p> : null}
       </div>
-      {actions ? <div className="flex gap-2">{actions}</div> : null}
+      {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}
     </div>
   );
 }

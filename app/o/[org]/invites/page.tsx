@@ -6,7 +6,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { listOpenInvitations } from "@/lib/invitations/queries";
 import { canManageInvitation, canManageInvitations, roleLabels } from "@/lib/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
@@ -66,19 +66,20 @@ export default async function ManageInvitesPage({ params }: { params: Promise<{ 
                     </Td>
                     <Td>{roleLabels[inv.role]}</Td>
                     <Td>{inv.invitedByName ?? inv.invitedByEmail}</Td>
-                    <Td>{formatDateTime(inv.sentAt)}</Td>
+                    <Td>{formatDate(inv.sentAt)}</Td>
                     <Td>{formatDateTime(inv.expiresAt)}</Td>
                     <Td>{inv.state === "expired" ? <Badge tone="red">Expired</Badge> : <Badge tone="amber">Pending</Badge>}</Td>
                     <Td>
                       {allowed ? (
                         <div className="flex items-start justify-end gap-2">
-                          <ActionButton action={resendInvitationAction} fields={{ org: ctx.org.slug, invitationId: inv.id }} aria-label={`Resend invitation to ${inv.email}`}>
+                          <ActionButton action={resendInvitationAction} fields={{ org: ctx.org.slug, invitationId: inv.id }} aria-label={`Resend invitation to ${inv.email}`} size="sm">
                             Resend
                           </ActionButton>
                           <ActionButton
                             action={revokeInvitationAction}
                             fields={{ org: ctx.org.slug, invitationId: inv.id }}
                             variant="danger"
+                            size="sm"
                             aria-label={`Revoke invitation to ${inv.email}`}
                           >
                             Revoke
