@@ -9,11 +9,11 @@ const icons = { users: Users, surveys: ClipboardList, subscriptions: CreditCard,
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 
-export function SideNav({ items }: { items: NavItem[] }) {
+export function SideNav({ items, horizontal = false }: { items: NavItem[]; horizontal?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main">
-      <ul className="space-y-1">
+    <nav aria-label={horizontal ? "Main (compact)" : "Main"}>
+      <ul className={horizontal ? "flex gap-1 overflow-x-auto" : "space-y-1"}>
         {items.map((item) => {
           const Icon = icons[item.icon];
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -23,7 +23,7 @@ export function SideNav({ items }: { items: NavItem[] }) {
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
+                  "flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
                   active ? "bg-indigo-50 text-indigo-700" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
                 )}
               >

@@ -58,6 +58,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </div>
         </div>
       </header>
+      <div className="border-b border-gray-200 bg-white px-4 py-2 md:hidden">
+        <SideNav items={nav} horizontal />
+      </div>
       <div className="mx-auto flex max-w-7xl gap-8 px-4 py-8">
         <aside className="hidden w-52 shrink-0 md:block">
           <SideNav items={nav} />
