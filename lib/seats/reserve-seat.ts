@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { tierLabels } from "@/lib/tiers";
-import { seatUsage, type SeatUsage } from "./seat-usage";
+import { seatHolders, seatUsage, type SeatUsage } from "./seat-usage";
 
 /**
  * Locks the organization's row for the rest of the transaction. Every seat-changing path and
@@ -20,7 +20,7 @@ export async function lockOrganization(tx: Tx, orgId: string) {
 export function seatLimitMessage(orgName: string, usage: SeatUsage) {
   return (
     `${orgName} is on the ${tierLabels[usage.tier]} tier, which allows ${usage.limit} seats, and ` +
-    `${usage.used} ${usage.used === 1 ? "is" : "are"} in use (${usage.members} members, ${usage.pendingInvitations} pending invitations). ` +
+    `${usage.used} ${usage.used === 1 ? "is" : "are"} in use (${seatHolders(usage)}). ` +
     "Revoke a pending invitation or remove a member to free a seat, or ask an Admin to move to a larger tier."
   );
 }

@@ -34,3 +34,9 @@ export async function seatUsage(db: DbOrTx, orgId: string, now = new Date()): Pr
     used: m.n + i.n,
   };
 }
+
+/** "1 member, 3 pending invitations": who holds the seats in use, for messages and headers. */
+export function seatHolders(usage: Pick<SeatUsage, "members" | "pendingInvitations">): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(usage.members, "member")}, ${plural(usage.pendingInvitations, "pending invitation")}`;
+}

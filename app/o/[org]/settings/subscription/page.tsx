@@ -4,7 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requireMemberPage } from "@/lib/auth/session";
 import { canChangeTier } from "@/lib/permissions";
-import { seatUsage } from "@/lib/seats/seat-usage";
+import { seatHolders, seatUsage } from "@/lib/seats/seat-usage";
 import { seatLimits, tierLabels, tiers } from "@/lib/tiers";
 import { TierForm } from "./tier-form";
 
@@ -26,7 +26,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ o
     <>
       <PageHeader
         title="Account subscription"
-        description={`${ctx.org.name} is on the ${tierLabels[usage.tier]} tier: ${usage.used} seat${usage.used === 1 ? "" : "s"} in use (${usage.members} members, ${usage.pendingInvitations} pending invitations).`}
+        description={`${ctx.org.name} is on the ${tierLabels[usage.tier]} tier: ${usage.used} seat${usage.used === 1 ? "" : "s"} in use (${seatHolders(usage)}).`}
       />
       <Card className="max-w-2xl p-6">
         <TierForm orgSlug={ctx.org.slug} current={usage.tier} options={options} used={usage.used} />
