@@ -64,7 +64,9 @@ export function InviteForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] 
                 <span className="font-medium text-gray-900">{r.email}</span>
                 <span className="block text-xs text-gray-500">{r.message}</span>
               </span>
-              <Badge tone={outcomeLabel[r.outcome]?.tone ?? "gray"}>{outcomeLabel[r.outcome]?.text ?? r.outcome}</Badge>
+              <span className="shrink-0 whitespace-nowrap">
+                <Badge tone={outcomeLabel[r.outcome]?.tone ?? "gray"}>{outcomeLabel[r.outcome]?.text ?? r.outcome}</Badge>
+              </span>
             </li>
           ))}
         </ul>
