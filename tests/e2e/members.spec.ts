@@ -1,0 +1,294 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { linkFromMailbox, screenshot, signIn, uniqueEmail } from "./helpers";
+
+/**
+ * Members, roles, seats and invitations (SPEC §2–§4, §7), journey by journey, in the browser.
+ * The tests share one server and database: each creates what it needs (unique emails, its own
+ * organizations) or acts on a different demo member, and compares the seat meter with what it read
+ * itself rather than with fixed numbers another test may have moved.
+ */
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/**
+ * A fresh browser context signed in as `email`. The first call signs in through the mailbox; later
+ * calls reuse the saved cookies (a database session), so the demo Admin does not ask for more
+ * sign-in links than the per-address rate limit allows. Run alone, a test simply signs in.
+ */
+const savedSessions = new Map<string, StorageState>();
+async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const saved = savedSessions.get(email);
+  const context = await browser.newContext(saved ? { storageState: saved } : {});
+  const page = await context.newPage();
+  if (!saved) {
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/o\/[\w-]+\/users/);
+    savedSessions.set(email, await context.storageState());
+  }
+  return { context, page };
+}
+
+/** Signs a new person in and creates their organization (I5): Free tier, they are its Admin. */
+async function createOrganization(page: Page, founder: string, name: string): Promise<string> {
+  await signIn(page, founder);
+  await expect(page.getByRole("heading", { name: "Create your organization" })).toBeVisible();
+  await page.getByLabel("Organization name").fill(name);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/o\/[\w-]+\/users$/);
+  await expect(page.getByTestId("seat-meter")).toContainText("1 of 4 seats used");
+  return new URL(page.url()).pathname.split("/")[2];
+}
+
+/** Invite Teammate: fills the form and waits for the per-email results. */
+async function invite(page: Page, emails: string[], role: "Admin" | "Manager" | "User", name?: { first: string; last: string }) {
+  await page.getByLabel("Email addresses").fill(emails.join("\n"));
+  await page.getByLabel("Role").selectOption({ label: role });
+  await page.getByLabel("First name (optional)").fill(name?.first ?? "");
+  await page.getByLabel("Last name (optional)").fill(name?.last ?? "");
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  const results = page.getByRole("list", { name: "Invitation results" });
+  for (const email of emails) await expect(results.getByRole("listitem").filter({ hasText: email.trim().toLowerCase() })).toBeVisible();
+  return results;
+}
+
+/** "5 of 10 seats used — …" → 5. */
+async function seatsUsed(page: Page): Promise<number> {
+  const text = await page.getByTestId("seat-meter").innerText();
+  const match = /(\d+) of \d+ seats used/.exec(text);
+  expect(match, `seat meter reads "${text}"`).not.toBeNull();
+  return Number(match![1]);
+}
+
+function memberRow(page: Page, text: string) {
+  return page.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: text });
+}
+
+test("I1/I4/R1: an Admin invites a Manager and a User; each accepts from their email and joins with that role", async ({ page, browser }) => {
+  const founder = uniqueEmail("founder");
+  const orgName = `Harbor Works ${Date.now().toString(36)}`;
+  const slug = await createOrganization(page, founder, orgName);
+
+  await page.getByRole("link", { name: "Invite Teammate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Invite Teammate" })).toBeVisible();
+  await expect(page.getByText("3 of 4 seats left on the Free tier")).toBeVisible();
+  // R1: an Admin may grant any role.
+  await expect(page.getByLabel("Role").getByRole("option")).toHaveText(["Admin", "Manager", "User"]);
+
+  const managerEmail = uniqueEmail("mia");
+  const userEmail = uniqueEmail("ugo");
+  // I1: emails are trimmed and lower-cased.
+  let results = await invite(page, [`  ${managerEmail.toUpperCase()}  `], "Manager", { first: "Mia", last: "Manager" });
+  await expect(results.getByRole("listitem").filter({ hasText: managerEmail })).toContainText("Invited as Manager.");
+  results = await invite(page, [userEmail], "User", { first: "Ugo", last: "User" });
+  await expect(results.getByRole("listitem").filter({ hasText: userEmail })).toContainText("Invited as User.");
+  await expect(page.getByRole("status")).toHaveText("1 of 1 invitation sent.");
+  await screenshot(page, "invite-teammate-results");
+
+  await page.getByRole("link", { name: "Back to Users" }).click();
+  await expect(page.getByTestId("seat-meter")).toContainText("3 of 4 seats used — 1 member, 2 pending invitations · Free tier");
+
+  // I4: each invitee opens the link from their own email, in a browser of their own.
+  for (const invitee of [
+    { email: managerEmail, name: "Mia Manager", role: "Manager" },
+    { email: userEmail, name: "Ugo User", role: "User" },
+  ]) {
+    const context = await browser.newContext();
+    const theirs = await context.newPage();
+    const link = await linkFromMailbox(theirs, invitee.email, new RegExp(`invited you to ${orgName} on Seatwise`));
+    await theirs.goto(link);
+    await expect(theirs.getByRole("heading", { level: 1, name: `Join ${orgName}` })).toBeVisible();
+    const detail = (term: string) => theirs.locator(`dt:text-is("${term}") + dd`);
+    await expect(detail("Organization")).toHaveText(orgName);
+    await expect(detail("Invited by")).toHaveText(founder);
+    await expect(detail("Role")).toHaveText(invitee.role);
+    await expect(detail("For")).toHaveText(invitee.email);
+    if (invitee.role === "Manager") await screenshot(theirs, "invitation-accept");
+
+    await theirs.getByRole("button", { name: "Accept" }).click();
+    await expect(theirs).toHaveURL(new RegExp(`/o/${slug}/users$`));
+    await expect(theirs.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    // Signed in as themselves: the user menu carries their name.
+    await expect(theirs.getByRole("button", { name: new RegExp(invitee.name) })).toBeVisible();
+    await expect(memberRow(theirs, invitee.email)).toContainText("(you)");
+
+    // A second use of the link changes nothing.
+    await theirs.goto(link);
+    await expect(theirs.getByRole("heading", { level: 1, name: "Invitation already accepted" })).toBeVisible();
+    await context.close();
+  }
+
+  await page.reload();
+  await expect(memberRow(page, managerEmail)).toContainText("Mia Manager");
+  await expect(memberRow(page, managerEmail)).toContainText("Manager");
+  await expect(memberRow(page, userEmail)).toContainText("Ugo User");
+  await expect(memberRow(page, userEmail).getByRole("cell").nth(3)).toHaveText("User");
+  await expect(memberRow(page, managerEmail).getByRole("cell").nth(3)).toHaveText("Manager");
+  await expect(page.getByTestId("seat-meter")).toContainText("3 of 4 seats used — 3 members, 0 pending invitations");
+});
+
+test("R2: a Manager sees no pencil and no delete on the Admin's row, and the Admin's edit page does not exist for them", async ({ browser }) => {
+  // The Admin's own pencil gives the Admin's edit URL.
+  const admin = await signedIn(browser, "admin@acme.test");
+  await admin.page.goto("/o/acme-castings/users");
+  const adminEditUrl = await admin.page.getByRole("link", { name: "Edit Ada Admin" }).getAttribute("href");
+  expect(adminEditUrl).toMatch(/^\/o\/acme-castings\/users\/[0-9a-f-]{36}$/);
+  await admin.context.close();
+
+  const manager = await signedIn(browser, "manager@acme.test");
+  const page = manager.page;
+  await page.goto("/o/acme-castings/users");
+  await expect(page.getByRole("link", { name: "Invite Teammate" })).toBeVisible();
+  await expect(memberRow(page, "admin@acme.test")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit Ada Admin" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "More options for Ada Admin" })).toHaveCount(0);
+  // The Manager does edit themselves (R2), so the controls are there where the rules allow them.
+  await expect(page.getByRole("link", { name: "Edit Max Manager" })).toBeVisible();
+
+  const response = await page.goto(adminEditUrl!);
+  expect(response?.status()).toBe(404);
+  // R1: a Manager grants the User role only.
+  await page.goto("/o/acme-castings/users/invite");
+  await expect(page.getByLabel("Role").getByRole("option")).toHaveText(["User"]);
+  await manager.context.close();
+});
+
+test("T3: a Free organization with its 4 seats used refuses one more invitation and says why; nothing is created", async ({ page }) => {
+  const slug = await createOrganization(page, uniqueEmail("founder"), `Quarry Labs ${Date.now().toString(36)}`);
+  await page.goto(`/o/${slug}/users/invite`);
+  const three = [uniqueEmail("ann"), uniqueEmail("ben"), uniqueEmail("cat")];
+  const results = await invite(page, three, "User");
+  for (const email of three) await expect(results.getByRole("listitem").filter({ hasText: email })).toContainText("invited");
+  await page.goto(`/o/${slug}/users`);
+  await expect(page.getByTestId("seat-meter")).toContainText("4 of 4 seats used — 1 member, 3 pending invitations");
+
+  await page.getByRole("link", { name: "Invite Teammate" }).click();
+  await expect(page.getByText("0 of 4 seats left on the Free tier")).toBeVisible();
+  const extra = uniqueEmail("dan");
+  const refused = (await invite(page, [extra], "User")).getByRole("listitem").filter({ hasText: extra });
+  await expect(refused).toContainText("no seat left");
+  await expect(refused).toContainText("on the Free tier, which allows 4 seats, and 4 are in use (1 member, 3 pending invitations)");
+  await expect(refused).toContainText("Revoke a pending invitation or remove a member to free a seat");
+  await expect(page.getByRole("status")).toHaveText("0 of 1 invitation sent.");
+  await screenshot(page, "invite-teammate-no-seat");
+
+  await page.goto(`/o/${slug}/invites`);
+  const invitations = page.getByRole("table", { name: "Invitations" });
+  await expect(invitations.getByRole("row")).toHaveCount(1 + three.length);
+  await expect(invitations).not.toContainText(extra);
+  await page.goto(`/o/${slug}/users`);
+  await expect(page.getByTestId("seat-meter")).toContainText("4 of 4 seats used");
+  await expect(page.getByRole("table", { name: "Members" })).not.toContainText(extra);
+});
+
+test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin transfers it, Delete User works and frees her seat", async ({ browser }) => {
+  const { context, page } = await signedIn(browser, "admin@acme.test");
+  await page.goto("/o/acme-castings/users");
+  const before = await seatsUsed(page);
+
+  await page.getByRole("button", { name: "More options for Una User" }).click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "Delete User" })).toBeDisabled();
+  await expect(menu).toContainText("Before deleting this member, transfer their 1 survey.");
+  await expect(menu.getByRole("menuitem", { name: "Suspend" })).toBeEnabled();
+  await screenshot(page, "users-admin-menu");
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+
+  // S2: the Admin transfers Una's survey to Max on the Surveys page.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
+  const survey = page.getByRole("table", { name: "Surveys" }).getByRole("row").filter({ hasText: "Foundry safety walk-through" });
+  await expect(survey.getByRole("cell").nth(1)).toHaveText("Una User");
+  await survey.getByLabel("New owner of Foundry safety walk-through").selectOption({ label: "Max Manager" });
+  await survey.getByRole("button", { name: "Transfer Foundry safety walk-through" }).click();
+  await expect(survey.getByRole("cell").nth(1)).toHaveText("Max Manager");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(memberRow(page, "user1@acme.test")).toBeVisible();
+  await page.getByRole("button", { name: "More options for Una User" }).click();
+  await expect(page.getByRole("menu")).not.toContainText("Before deleting");
+  await page.getByRole("menuitem", { name: "Delete User" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete Una User?" });
+  await expect(dialog).toContainText("They immediately lose access to Acme Castings, in every browser.");
+  await expect(dialog).toContainText("Their seat becomes available for someone else.");
+  await expect(dialog).toContainText("They are removed from 1 plan");
+  await screenshot(page, "delete-user-dialog");
+  await dialog.getByRole("button", { name: "Delete User" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(memberRow(page, "user1@acme.test")).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Members" })).not.toContainText("Una User");
+  await expect.poll(() => seatsUsed(page)).toBe(before - 1);
+  await context.close();
+});
+
+test("R6: a deleted member's open session ends at their next click", async ({ browser }) => {
+  const ulf = await signedIn(browser, "user2@acme.test");
+  await ulf.page.goto("/o/acme-castings/surveys");
+  await expect(ulf.page.getByRole("heading", { level: 1, name: "Surveys" })).toBeVisible();
+
+  const admin = await signedIn(browser, "admin@acme.test");
+  await admin.page.goto("/o/acme-castings/users");
+  const before = await seatsUsed(admin.page);
+  await admin.page.getByRole("button", { name: "More options for Ulf User" }).click();
+  await admin.page.getByRole("menuitem", { name: "Delete User" }).click();
+  const dialog = admin.page.getByRole("dialog", { name: "Delete Ulf User?" });
+  await dialog.getByRole("button", { name: "Delete User" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(memberRow(admin.page, "user2@acme.test")).toHaveCount(0);
+  await expect.poll(() => seatsUsed(admin.page)).toBe(before - 1);
+
+  // Ulf's page is still open; his next click takes him to sign in (he belongs to no other organization).
+  await ulf.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(ulf.page).toHaveURL(/\/signin/);
+  await expect(ulf.page.getByRole("heading", { name: "Sign in to Seatwise" })).toBeVisible();
+  // And the old cookie opens nothing anymore.
+  await ulf.page.goto("/o/acme-castings/users");
+  await expect(ulf.page).toHaveURL(/\/signin/);
+  await ulf.context.close();
+  await admin.context.close();
+});
+
+test("I3: Manage Invites lists pending invitations; Revoke frees the seat and the link says it was revoked", async ({ browser }) => {
+  const { context, page } = await signedIn(browser, "admin@acme.test");
+  await page.goto("/o/acme-castings/users");
+  const before = await seatsUsed(page);
+
+  const email = uniqueEmail("olga");
+  await page.getByRole("link", { name: "Invite Teammate" }).click();
+  await invite(page, [email], "User", { first: "Olga", last: "Offer" });
+  const link = await linkFromMailbox(page, email, /Ada Admin invited you to Acme Castings on Seatwise/);
+  await page.goto("/o/acme-castings/users");
+  await expect(page.getByTestId("seat-meter")).toContainText(`${before + 1} of 10 seats used`);
+
+  await page.getByRole("link", { name: "Manage Invites" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Manage Invites" })).toBeVisible();
+  const invitations = page.getByRole("table", { name: "Invitations" });
+  await expect(invitations.getByRole("columnheader")).toHaveText(["Email", "Role", "Invited by", "Sent", "Expires", "Status", "Actions"]);
+  // The demo's pending invitation and ours, each with its role, inviter and status.
+  const demo = invitations.getByRole("row").filter({ hasText: "newhire@acme.test" });
+  await expect(demo).toContainText("Nia Newhire");
+  await expect(demo).toContainText("Pending");
+  const ours = invitations.getByRole("row").filter({ hasText: email });
+  await expect(ours.getByRole("cell").nth(1)).toHaveText("User");
+  await expect(ours.getByRole("cell").nth(2)).toHaveText("Ada Admin");
+  await expect(ours.getByRole("cell").nth(5)).toHaveText("Pending");
+  await expect(ours.getByRole("button", { name: `Resend invitation to ${email}` })).toBeVisible();
+  await screenshot(page, "manage-invites");
+
+  await ours.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
+  await expect(invitations.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+  await expect(demo).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to Users" }).click();
+  await expect(page.getByTestId("seat-meter")).toContainText(`${before} of 10 seats used`);
+
+  // The revoked link, opened by the invitee, says so and offers nothing to accept.
+  const invitee = await browser.newContext();
+  const theirs = await invitee.newPage();
+  await theirs.goto(link);
+  await expect(theirs.getByRole("heading", { level: 1, name: "Invitation revoked" })).toBeVisible();
+  await expect(theirs.getByText("Acme Castings revoked this invitation. Ask Ada Admin")).toBeVisible();
+  await expect(theirs.getByRole("button", { name: "Accept" })).toHaveCount(0);
+  await invitee.close();
+  await context.close();
+});
