@@ -55,7 +55,21 @@ export function InviteForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] 
         <Field label="First name (optional)" error={errorFor("firstName")} {...form.register("firstName")} />
         <Field label="Last name (optional)" error={errorFor("lastName")} {...form.register("lastName")} />
       </div>
-      <FormMessage state={state} />
+      {state.ok ? (
+        // Green when something was sent, amber when every address was refused.
+        <p
+          role="status"
+          className={
+            results?.some((r) => r.outcome === "invited" || r.outcome === "resent")
+              ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200"
+              : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
+          }
+        >
+          {state.message}
+        </p>
+      ) : (
+        <FormMessage state={state} />
+      )}
       {results?.length ? (
         <ul aria-label="Invitation results" className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200">
           {results.map((r) => (

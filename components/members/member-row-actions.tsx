@@ -8,7 +8,7 @@ import { deleteMemberAction, setMemberStatusAction } from "@/app/o/[org]/users/a
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
-import { initialFormState } from "@/lib/form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 
 export type MemberRowActionsProps = {
   orgSlug: string;
@@ -61,12 +61,15 @@ export function MemberRowActions(props: MemberRowActionsProps) {
                   <DropdownMenu.Item
                     className={`${itemClass} text-red-700`}
                     disabled={!!props.deleteBlockedReason}
+                    aria-describedby={props.deleteBlockedReason ? `delete-reason-${member.userId}` : undefined}
                     onSelect={() => setConfirm("delete")}
                   >
                     Delete User
                   </DropdownMenu.Item>
                   {props.deleteBlockedReason ? (
-                    <p className="px-2 pb-1.5 text-xs text-gray-500">{props.deleteBlockedReason}</p>
+                    <p id={`delete-reason-${member.userId}`} className="px-2 pb-1.5 text-xs text-gray-500">
+                      {props.deleteBlockedReason}
+                    </p>
                   ) : null}
                 </>
               ) : null}
@@ -83,12 +86,46 @@ export function MemberRowActions(props: MemberRowActionsProps) {
   );
 }
 
-function DeleteDialog(props: MemberRowActionsProps & { onClose: () => void }) {
-  const [state, action, pending] = useActionState(deleteMemberAction, initialFormState);
-  const { member } = props;
+type MemberAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** The body every confirm dialog of a row shares: the member's ids, the answer, Cancel and go. */
+function ConfirmForm(props: {
+  action: MemberAction;
+  orgSlug: string;
+  userId: string;
+  fields?: Record<string, string>;
+  submitLabel: string;
+  pendingLabel: string;
+  variant: "danger" | "primary";
+  onDone: () => void;
+}) {
+  const [state, action, pending] = useActionState(props.action, initialFormState);
+  const { onDone } = props;
   useEffect(() => {
-    if (state.ok) props.onClose();
-  }, [state.ok, props]);
+    if (state.ok) onDone();
+  }, [state.ok, onDone]);
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="org" value={props.orgSlug} />
+      <input type="hidden" name="userId" value={props.userId} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormMessage state={state} />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={props.variant} disabled={pending}>
+          {pending ? props.pendingLabel : props.submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteDialog(props: MemberRowActionsProps & { onClose: () => void }) {
+  const { member } = props;
   return (
     <Dialog
       open
@@ -108,30 +145,22 @@ function DeleteDialog(props: MemberRowActionsProps & { onClose: () => void }) {
         </ul>
       }
     >
-      <form action={action} className="space-y-4">
-        <input type="hidden" name="org" value={props.orgSlug} />
-        <input type="hidden" name="userId" value={member.userId} />
-        <FormMessage state={state} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={props.onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={pending}>
-            {pending ? "Deleting…" : "Delete User"}
-          </Button>
-        </div>
-      </form>
+      <ConfirmForm
+        action={deleteMemberAction}
+        orgSlug={props.orgSlug}
+        userId={member.userId}
+        submitLabel="Delete User"
+        pendingLabel="Deleting…"
+        variant="danger"
+        onDone={props.onClose}
+      />
     </Dialog>
   );
 }
 
 function SuspendDialog(props: MemberRowActionsProps & { onClose: () => void }) {
-  const [state, action, pending] = useActionState(setMemberStatusAction, initialFormState);
   const { member } = props;
   const suspending = member.status === "active";
-  useEffect(() => {
-    if (state.ok) props.onClose();
-  }, [state.ok, props]);
   return (
     <Dialog
       open
@@ -143,20 +172,16 @@ function SuspendDialog(props: MemberRowActionsProps & { onClose: () => void }) {
           : `They can use ${props.orgName} again from their next click.`
       }
     >
-      <form action={action} className="space-y-4">
-        <input type="hidden" name="org" value={props.orgSlug} />
-        <input type="hidden" name="userId" value={member.userId} />
-        <input type="hidden" name="status" value={suspending ? "suspended" : "active"} />
-        <FormMessage state={state} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={props.onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={suspending ? "danger" : "primary"} disabled={pending}>
-            {suspending ? "Suspend" : "Re-activate"}
-          </Button>
-        </div>
-      </form>
+      <ConfirmForm
+        action={setMemberStatusAction}
+        orgSlug={props.orgSlug}
+        userId={member.userId}
+        fields={{ status: suspending ? "suspended" : "active" }}
+        submitLabel={suspending ? "Suspend" : "Re-activate"}
+        pendingLabel={suspending ? "Suspending…" : "Re-activating…"}
+        variant={suspending ? "danger" : "primary"}
+        onDone={props.onClose}
+      />
     </Dialog>
   );
 }

@@ -27,17 +27,26 @@ export async function lockPendingInvitation(tx: Tx, orgId: string, invitationId:
 }
 
 /**
+ * The common start of Resend and Revoke: the caller read again, the organization locked, the
+ * pending invitation locked, and R1 applied to its role (I3).
+ */
+export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invitationId: string) {
+  const actor = await actingMember(tx, ctx);
+  await lockOrganization(tx, actor.orgId);
+  const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
+  if (!canManageInvitation(actor.role, invitation.role)) {
+    throw forbidden("Managers resend and revoke invitations for the User role only.");
+  }
+  return { actor, invitation };
+}
+
+/**
  * Resend (SPEC I2, I3): a new token and a new 7-day expiry; the old link dies. An expired
  * invitation takes a seat again, so it goes through the seat check (T3, T5).
  */
 export async function resendInvitation(ctx: MemberContext, invitationId: string, options: { baseUrl: string }) {
   await db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
-    await lockOrganization(tx, actor.orgId);
-    const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
-    if (!canManageInvitation(actor.role, invitation.role)) {
-      throw forbidden("Managers resend and revoke invitations for the User role only.");
-    }
+    const { actor, invitation } = await lockManageableInvitation(tx, ctx, invitationId);
     const now = new Date();
     if (invitation.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
     const { token, tokenHash } = newInvitationToken();

@@ -4,11 +4,7 @@ import { db } from "@/db/client";
 import { invitations, ownershipTransfers, planUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
-import { forbidden } from "@/lib/errors";
-import { actingMember } from "@/lib/members/actor";
-import { canManageInvitation } from "@/lib/permissions";
-import { lockOrganization } from "@/lib/seats/reserve-seat";
-import { lockPendingInvitation } from "./resend-invitation";
+import { lockManageableInvitation } from "./resend-invitation";
 
 /**
  * Revoke (SPEC I2, I3, T2): the link dies and the seat is free at once, with the plan places the
@@ -16,12 +12,7 @@ import { lockPendingInvitation } from "./resend-invitation";
  */
 export async function revokeInvitation(ctx: MemberContext, invitationId: string) {
   await db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
-    await lockOrganization(tx, actor.orgId);
-    const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
-    if (!canManageInvitation(actor.role, invitation.role)) {
-      throw forbidden("Managers resend and revoke invitations for the User role only.");
-    }
+    const { actor, invitation } = await lockManageableInvitation(tx, ctx, invitationId);
     const now = new Date();
     await tx.update(invitations).set({ status: "revoked", revokedAt: now }).where(eq(invitations.id, invitation.id));
     await tx.delete(planUsers).where(eq(planUsers.invitationId, invitation.id));

@@ -8,6 +8,18 @@ import { dependentsMessage } from "./member-dependents";
 
 export const MEMBERS_PAGE_SIZE = 25;
 
+/** What a Users row and the edit page show of a member. */
+const memberColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  phone: users.phone,
+  role: memberships.role,
+  status: memberships.status,
+};
+
 /**
  * The Users page: members of the caller's organization, searched and paginated in the database
  * (an Enterprise organization may have tens of thousands), with the seat meter.
@@ -24,17 +36,7 @@ export async function listMembers(ctx: MemberContext, options: { q?: string; pag
   );
   const [rows, [{ total }], seats] = await Promise.all([
     db
-      .select({
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        phone: users.phone,
-        role: memberships.role,
-        status: memberships.status,
-        joinedAt: memberships.createdAt,
-      })
+      .select({ ...memberColumns, joinedAt: memberships.createdAt })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(where)
@@ -78,16 +80,7 @@ export async function listMembers(ctx: MemberContext, options: { q?: string; pag
 /** One member of the caller's organization for the edit page; another organization's id is null. */
 export async function findMember(ctx: MemberContext, userId: string) {
   const [row] = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      phone: users.phone,
-      role: memberships.role,
-      status: memberships.status,
-    })
+    .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listAuditEntries, listAuditFilters } from "@/lib/audit/queries";
 import { buttonClass } from "@/components/ui/button";
@@ -103,25 +103,7 @@ export default async function ActivityPage({
             </tbody>
           </Table>
         )}
-        {pageCount > 1 ? (
-          <nav aria-label="Pagination" className="flex justify-between border-t border-gray-200 px-4 py-3 text-sm">
-            <span>
-              Page {page} of {pageCount}
-            </span>
-            <span className="flex gap-3">
-              {page > 1 ? (
-                <Link className="font-medium text-indigo-600" href={pageHref(page - 1)}>
-                  Previous
-                </Link>
-              ) : null}
-              {page < pageCount ? (
-                <Link className="font-medium text-indigo-600" href={pageHref(page + 1)}>
-                  Next
-                </Link>
-              ) : null}
-            </span>
-          </nav>
-        ) : null}
+        <Pagination page={page} pageCount={pageCount} href={pageHref} />
       </Card>
     </>
   );

@@ -58,7 +58,7 @@ export default async function ManageInvitesPage({ params }: { params: Promise<{ 
                 const allowed = canManageInvitation(ctx.membership.role, inv.role);
                 return (
                   <tr key={inv.id}>
-                    <Td className="font-medium text-gray-900">
+                    <Td className="max-w-56 whitespace-normal break-all font-medium text-gray-900">
                       {inv.email}
                       {inv.firstName || inv.lastName ? (
                         <span className="block text-xs font-normal text-gray-500">{[inv.firstName, inv.lastName].filter(Boolean).join(" ")}</span>
@@ -67,7 +67,7 @@ export default async function ManageInvitesPage({ params }: { params: Promise<{ 
                     <Td>{roleLabels[inv.role]}</Td>
                     <Td>{inv.invitedByName ?? inv.invitedByEmail}</Td>
                     <Td>{formatDate(inv.sentAt)}</Td>
-                    <Td>{formatDateTime(inv.expiresAt)}</Td>
+                    <Td title={formatDateTime(inv.expiresAt)}>{formatDate(inv.expiresAt)}</Td>
                     <Td>{inv.state === "expired" ? <Badge tone="red">Expired</Badge> : <Badge tone="amber">Pending</Badge>}</Td>
                     <Td>
                       {allowed ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
 import { displayName } from "@/lib/format";
@@ -123,25 +124,7 @@ export default async function UsersPage({
             </tbody>
           </Table>
         )}
-        {pageCount > 1 ? (
-          <nav aria-label="Pagination" className="flex items-center justify-between border-t border-gray-200 px-4 py-3 text-sm">
-            <span className="text-gray-600">
-              Page {page} of {pageCount} · {total} members
-            </span>
-            <span className="flex gap-2">
-              {page > 1 ? (
-                <Link className="font-medium text-indigo-600" href={pageHref(page - 1)}>
-                  Previous
-                </Link>
-              ) : null}
-              {page < pageCount ? (
-                <Link className="font-medium text-indigo-600" href={pageHref(page + 1)}>
-                  Next
-                </Link>
-              ) : null}
-            </span>
-          </nav>
-        ) : null}
+        <Pagination page={page} pageCount={pageCount} href={pageHref} summary={`${total} members`} />
       </Card>
     </>
   );
