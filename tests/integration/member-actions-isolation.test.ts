@@ -161,6 +161,38 @@ describe("§10 tenant isolation: an Admin of B posting with B's slug and A's ids
 });
 
 describe("§10 a member of both organizations", () => {
+  it("R6/§10: an Admin of A cannot move the sign-in email of a person who also belongs to B", async () => {
+    const shared = (await addNamedMember(t.db, a.orgA.id, "user")).user;
+    await t.db.insert(memberships).values({ orgId: a.orgB.id, userId: shared.id, role: "user" });
+    actAs(a.adminA.id);
+    const result = await expectNoChange(t.db, () =>
+      updateMemberAction(
+        idle,
+        form({
+          org: a.orgA.slug,
+          userId: shared.id,
+          firstName: shared.firstName!,
+          lastName: shared.lastName!,
+          email: uniqueEmail("moved"),
+          phone: "",
+          role: "user",
+        }),
+      ),
+    );
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(result.fieldErrors?.email?.length).toBeGreaterThan(0);
+    // The person may change it themselves.
+    actAs(shared.id);
+    const email = uniqueEmail("mine");
+    expect(
+      await updateMemberAction(
+        idle,
+        form({ org: a.orgA.slug, userId: shared.id, firstName: shared.firstName!, lastName: shared.lastName!, email, phone: "", role: "user" }),
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
+
   it("§10/R8: an Admin of B who is only a User in A gets nothing of B's powers in A", async () => {
     const both = (await addNamedMember(t.db, a.orgB.id, "admin")).user;
     await t.db.insert(memberships).values({ orgId: a.orgA.id, userId: both.id, role: "user" });

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import { deleteMemberAction, inviteMembersAction, setMemberStatusAction, updateMemberAction } from "@/app/o/[org]/users/actions";
-import { auditLog, invitations, memberships, users, type Role } from "@/db/schema";
+import { auditLog, emailOutbox, invitations, memberships, notifications, users, type Role } from "@/db/schema";
 import { setupTestDatabase } from "../support/db";
 import { makeInvitation, makeOrg } from "../support/factories";
 import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
@@ -182,6 +182,13 @@ describe("R3 role changes, by actor role, target role and new role", () => {
         .from(auditLog)
         .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "member.role_changed")));
       expect(entry).toMatchObject({ actorId: actor.id, targetUserId: target.id });
+      expect(entry.before).toMatchObject({ role: targetRole });
+      expect(entry.after).toMatchObject({ role: to });
+      // E1/N1: the member is told, by email and in their inbox.
+      const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, target.email));
+      expect(mail.map((m) => m.template)).toEqual(["role-changed"]);
+      const inbox = await t.db.select().from(notifications).where(eq(notifications.userId, target.id));
+      expect(inbox.map((n) => n.kind)).toEqual(["role_changed"]);
     } else {
       const result = await expectNoChange(t.db, call);
       expect(result).toMatchObject({ ok: false, code: expected });
