@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { Badge } from "@/components/ui/card";
@@ -28,6 +29,11 @@ export function InviteForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] 
     lastName: "",
   });
   const results = (state.ok ? state.data : undefined) as InviteResult[] | undefined;
+  const { reset, getValues } = form;
+  // After a send, clear the addresses for the next batch and keep the role; results stay shown.
+  useEffect(() => {
+    if (state.ok) reset({ ...getValues(), emails: "", firstName: "", lastName: "" });
+  }, [state, reset, getValues]);
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="org" value={orgSlug} />
