@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Tx } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
@@ -38,6 +38,20 @@ export async function inviteMembers(
         ? "Managers invite Users only: granting Manager or Admin is a promotion, which only Admins make."
         : "Only Admins and Managers invite teammates.",
     );
+  }
+  // R1 before anything is written: an address with a pending invitation for a role this inviter
+  // cannot grant refuses the whole list, so no other address of it is sent while the answer says
+  // "refused" (T3: nothing half-done), and the refusal is about the role, not a seat. inviteOne
+  // checks again under the lock.
+  const listed = [...new Set(input.emails.flatMap((raw) => emailSchema.safeParse(raw).data ?? []))];
+  if (listed.length) {
+    const pending = await defaultDb
+      .select({ role: invitations.role })
+      .from(invitations)
+      .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.status, "pending"), inArray(invitations.email, listed)));
+    if (pending.some((p) => !canInvite(actor.role, p.role))) {
+      throw forbidden("An address in the list has a pending invitation with a role you cannot grant. Nothing was sent.");
+    }
   }
   const results: InviteResult[] = [];
   const seen = new Set<string>();
@@ -95,10 +109,10 @@ async function inviteOne(tx: Tx, actor: ActingMember, invite: OneInvite, options
   let role = invite.role;
   if (existing) {
     // I1: an address with a live invitation gets that one again (I2: new token, new expiry).
-    if (existing.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
     if (!canInvite(actor.role, existing.role)) {
       throw forbidden("This address has a pending invitation with a role you cannot grant.");
     }
+    if (existing.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
     role = existing.role;
     await tx
       .update(invitations)

@@ -319,6 +319,29 @@ describe("R1 through resend and revoke", () => {
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
+  it("R1/T3: that address in a list with new ones refuses the whole list: no other address is half-sent", async () => {
+    const { org, actor: manager, founder } = await scene("manager", "user");
+    const managerInvite = uniqueEmail("future-manager");
+    await makeInvitation(t.db, org.id, founder.id, { email: managerInvite, role: "manager" });
+    actAs(manager.id);
+    const list = [uniqueEmail("fresh"), managerInvite, uniqueEmail("fresh")].join("\n");
+    const result = await expectNoChange(t.db, () => inviteMembersAction(idle, form({ org: org.slug, emails: list, role: "user" })));
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("R1: an expired Manager invitation on a full organization: a Manager is refused for the role, not for the seat", async () => {
+    const org = await makeOrg(t.db, { tier: "free" });
+    const founder = (await addNamedMember(t.db, org.id, "admin")).user;
+    const manager = (await addNamedMember(t.db, org.id, "manager")).user;
+    await addNamedMember(t.db, org.id, "user");
+    await addNamedMember(t.db, org.id, "user");
+    const email = uniqueEmail("expired-manager");
+    await makeInvitation(t.db, org.id, founder.id, { email, role: "manager", expiresAt: new Date(Date.now() - 1000) });
+    actAs(manager.id);
+    const result = await expectNoChange(t.db, () => inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" })));
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
   it("R1: a Manager resends and revokes User invitations", async () => {
     const { org, actor: manager, founder } = await scene("manager", "user");
     const { invitation } = await makeInvitation(t.db, org.id, founder.id, { email: uniqueEmail(), role: "user" });
