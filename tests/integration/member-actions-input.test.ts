@@ -207,3 +207,14 @@ describe("I4 bad tokens", () => {
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });
+
+describe("R2 an email that another account uses", () => {
+  it("R2: changing one's email to another account's address, in any case, is CONFLICT on email and changes nothing", async () => {
+    actAs(w.user.id);
+    const result = await expectNoChange(t.db, () =>
+      updateMemberAction(idle, form({ ...valid("update"), email: `  ${w.admin.email.toUpperCase()} ` })),
+    );
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(result.fieldErrors?.email?.length).toBeGreaterThan(0);
+  });
+});
