@@ -51,7 +51,11 @@ export async function resendInvitation(ctx: MemberContext, invitationId: string,
     if (invitation.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = invitationExpiry(now);
-    await tx.update(invitations).set({ tokenHash, expiresAt, sentAt: now }).where(eq(invitations.id, invitation.id));
+    // Whoever sends it now is the inviter the email names, as when inviting the address again.
+    await tx
+      .update(invitations)
+      .set({ tokenHash, expiresAt, sentAt: now, invitedById: actor.userId })
+      .where(eq(invitations.id, invitation.id));
     await enqueueEmail(tx, {
       to: invitation.email,
       template: "invitation",

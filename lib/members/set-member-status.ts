@@ -16,9 +16,7 @@ import { actingMember, targetMember } from "./actor";
 export async function setMemberStatus(ctx: MemberContext, userId: string, status: "active" | "suspended") {
   return db.transaction(async (tx) => {
     const actor = await actingMember(tx, ctx);
-    // Re-activation re-checks seats under the organization lock; suspension takes the same lock.
-    if (status === "active") await reserveSeats(tx, actor.orgId, 0);
-    else await lockOrganization(tx, actor.orgId);
+    await lockOrganization(tx, actor.orgId);
     const target = await targetMember(tx, actor.orgId, userId);
     if (!canSuspendMember(actor, target)) {
       throw forbidden(
@@ -32,6 +30,8 @@ export async function setMemberStatus(ctx: MemberContext, userId: string, status
     if (target.status === status) {
       throw new AppError("CONFLICT", status === "active" ? "This member is already active." : "This member is already suspended.");
     }
+    // Re-activation goes through the same seat check as an acceptance (T3, T5).
+    if (status === "active") await reserveSeats(tx, actor.orgId, 0);
     await tx.update(memberships).set({ status, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
     await recordAudit(tx, {
       orgId: actor.orgId,

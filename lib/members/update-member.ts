@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { memberships, notifications, users } from "@/db/schema";
+import { invitations, memberships, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -56,6 +56,16 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
       if (taken) {
         throw new AppError("CONFLICT", "Another account already uses that email address.", {
           fieldErrors: { email: ["Another account already uses that email address."] },
+        });
+      }
+      const [invited] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, input.email), eq(invitations.status, "pending")));
+      if (invited) {
+        // Otherwise that invitation could never be accepted and would hold a seat until it expires.
+        throw new AppError("CONFLICT", "That address has a pending invitation here. Revoke it first.", {
+          fieldErrors: { email: ["That address has a pending invitation here. Revoke it first."] },
         });
       }
       if (!self) {
