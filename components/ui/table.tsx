@@ -2,8 +2,14 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+  // A table wider than the screen scrolls sideways; keyboard users reach that scroll too.
   return (
-    <div className="overflow-x-auto">
+    <div
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600"
+      tabIndex={0}
+      role="region"
+      aria-label={props["aria-label"] ? `${props["aria-label"]} (scrollable)` : "Table (scrollable)"}
+    >
       <table className={cn("min-w-full divide-y divide-gray-200 text-sm", className)} {...props} />
     </div>
   );

@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { linkFromMailbox, signIn, uniqueEmail } from "./helpers";
+
+/** WCAG 2 A/AA problems axe finds on the page, serious or worse, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("pages of sign-in, members and invitations pass axe's WCAG 2 A/AA checks", async ({ page, browser }) => {
+  await page.goto("/signin");
+  expect(await seriousViolations(page), "/signin").toEqual([]);
+
+  const founder = uniqueEmail("a11y");
+  await signIn(page, founder);
+  expect(await seriousViolations(page), "create your organization").toEqual([]);
+  await page.getByLabel("Organization name").fill("Access Works");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  const base = new URL(page.url()).pathname.replace(/\/users$/, "");
+
+  await page.goto(`${base}/users/invite`);
+  const invitee = uniqueEmail("a11y-invitee");
+  await page.getByLabel("Email addresses").fill(invitee);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(page.getByRole("list", { name: "Invitation results" })).toBeVisible();
+  expect(await seriousViolations(page), "invite teammate").toEqual([]);
+
+  for (const path of ["/users", "/invites", "/surveys", "/subscriptions", "/activity", "/settings/subscription", "/inbox"]) {
+    await page.goto(`${base}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+
+  const link = await linkFromMailbox(page, invitee, /invited you/);
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  await guestPage.goto(link);
+  await expect(guestPage.getByRole("button", { name: "Accept" })).toBeVisible();
+  expect(await seriousViolations(guestPage), "invitation").toEqual([]);
+  await guest.close();
+});
