@@ -4,6 +4,8 @@ import { linkFromMailbox, signIn, uniqueEmail } from "./helpers";
 
 /** WCAG 2 A/AA problems axe finds on the page, serious or worse, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  // Next streams a dynamic page's metadata: wait for the title before judging the document.
+  await expect(page).toHaveTitle(/Seatwise/);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

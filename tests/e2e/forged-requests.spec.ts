@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { signIn, uniqueEmail } from "./helpers";
+
+/**
+ * The UI hiding a control proves nothing (documenso's lesson): here a Manager edits the page in
+ * the browser to post what the UI does not offer, through the real HTTP endpoint of the action,
+ * and the server refuses and writes nothing.
+ */
+test("R1 and §10: a Manager's forged invitation as Admin, or into another organization, is refused and changes nothing", async ({ page }) => {
+  await signIn(page, "manager@acme.test");
+  await page.goto("/o/acme-castings/users/invite");
+  const roles = await page.getByLabel("Role").locator("option").allTextContents();
+  expect(roles).toEqual(["User"]);
+
+  // 1. Grant Admin by adding the option the page leaves out.
+  const promoted = uniqueEmail("forged-admin");
+  await page.getByLabel("Role").evaluate((select: HTMLSelectElement) => {
+    select.add(new Option("Admin", "admin"));
+    select.value = "admin";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await page.getByLabel("Email addresses").fill(promoted);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Managers invite Users only" })).toBeVisible();
+
+  // 2. Post into another organization by rewriting the form's organization field.
+  await page.reload();
+  const stranger = uniqueEmail("forged-org");
+  await page.locator('input[type="hidden"][name="org"]').evaluate((input: HTMLInputElement) => {
+    input.value = "bolt-supply";
+  });
+  await page.getByLabel("Email addresses").fill(stranger);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This organization was not found." })).toBeVisible();
+
+  // Nothing was written: neither address is invited, and no email went out.
+  await page.goto("/o/acme-castings/invites");
+  await expect(page.getByRole("table", { name: "Invitations" })).toBeVisible();
+  await expect(page.getByText(promoted)).toHaveCount(0);
+  await expect(page.getByText(stranger)).toHaveCount(0);
+  await page.goto("/dev/mailbox");
+  await expect(page.getByText(promoted)).toHaveCount(0);
+  await expect(page.getByText(stranger)).toHaveCount(0);
+});
