@@ -12,6 +12,7 @@ import {
   sessions,
   users,
 } from "@/db/schema";
+import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
@@ -40,6 +41,17 @@ export type AcceptInvitationResult = {
  * so of any number of simultaneous accepts exactly one wins.
  */
 export async function acceptInvitation(options: AcceptInvitationOptions): Promise<AcceptInvitationResult> {
+  try {
+    return await acceptInvitationInTx(options);
+  } catch (error) {
+    // The account was created a moment ago by a sign-in of the same address: nothing was written
+    // here (the transaction rolled back), and a second try finds the account.
+    if (!isUniqueViolation(error, "users_email_lower_key")) throw error;
+    return acceptInvitationInTx(options);
+  }
+}
+
+async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<AcceptInvitationResult> {
   const tokenHash = hashInvitationToken(options.token);
   return db.transaction(async (tx) => {
     const [found] = await tx

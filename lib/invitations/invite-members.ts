@@ -8,7 +8,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { forbidden, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { actingMember, type ActingMember } from "@/lib/members/actor";
+import { actingMember } from "@/lib/members/actor";
 import { canInvite, roleLabels, type Role } from "@/lib/permissions";
 import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
 import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
@@ -71,7 +71,7 @@ export async function inviteMembers(
     }
     try {
       const outcome = await defaultDb.transaction((tx) =>
-        inviteOne(tx, actor, { email, role: input.role, firstName: input.firstName, lastName: input.lastName }, options),
+        inviteOne(tx, ctx, { email, role: input.role, firstName: input.firstName, lastName: input.lastName }, options),
       );
       results.push(outcome);
     } catch (error) {
@@ -86,9 +86,12 @@ export async function inviteMembers(
 
 type OneInvite = { email: string; role: Role; firstName?: string; lastName?: string };
 
-async function inviteOne(tx: Tx, actor: ActingMember, invite: OneInvite, options: InviteMembersOptions): Promise<InviteResult> {
+async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options: InviteMembersOptions): Promise<InviteResult> {
   // The organization lock first, so every path takes its locks in one order (org, then rows).
-  await lockOrganization(tx, actor.orgId);
+  await lockOrganization(tx, ctx.org.id);
+  // R1 and R8 again inside the transaction: a role changed during a long list counts at once.
+  const actor = await actingMember(tx, ctx);
+  if (!canInvite(actor.role, invite.role)) throw forbidden("You can no longer grant that role.");
   const [member] = await tx
     .select({ id: memberships.id })
     .from(memberships)

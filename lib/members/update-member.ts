@@ -5,6 +5,7 @@ import { invitations, memberships, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { isUniqueViolation } from "@/db/errors";
 import { AppError, forbidden } from "@/lib/errors";
 import { canChangeRole, canEditProfile, roleLabels } from "@/lib/permissions";
 import { actingMember, targetMember } from "./actor";
@@ -16,7 +17,7 @@ import type { UpdateMemberInput } from "./schemas";
  * down only while another Admin remains. Everything is checked again here, with the caller's and
  * the target's roles read inside the transaction; the change applies at the next request.
  */
-export async function updateMember(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }) {
+async function updateMemberInTx(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }) {
   const result = await db.transaction(async (tx) => {
     const actor = await actingMember(tx, ctx);
     const target = await targetMember(tx, actor.orgId, input.userId);
@@ -130,4 +131,19 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
   });
   if (result.changed && result.roleChanged) kickEmailSender();
   return result;
+}
+
+/**
+ * The email check above and the write are one transaction, but another account may take the same
+ * address in between: the unique index decides, and its answer becomes the same field message.
+ */
+export async function updateMember(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }) {
+  try {
+    return await updateMemberInTx(ctx, input, options);
+  } catch (error) {
+    if (!isUniqueViolation(error, "users_email_lower_key")) throw error;
+    throw new AppError("CONFLICT", "Another account already uses that email address.", {
+      fieldErrors: { email: ["Another account already uses that email address."] },
+    });
+  }
 }

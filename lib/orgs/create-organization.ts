@@ -34,15 +34,10 @@ export function slugify(name: string): string {
   return base || "org";
 }
 
-/** A slug nobody holds yet: the name's, or the name's with a short random suffix. */
-async function freeSlug(tx: DbOrTx, name: string): Promise<string> {
+/** Candidate slugs: the name's, then the name's with a short random suffix. */
+function slugCandidates(name: string): string[] {
   const base = slugify(name);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
-    const [taken] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
-    if (!taken) return slug;
-  }
-  return `${base}-${randomBytes(6).toString("hex")}`;
+  return [base, ...Array.from({ length: 4 }, () => `${base}-${randomBytes(3).toString("hex")}`), `${base}-${randomBytes(8).toString("hex")}`];
 }
 
 /**
@@ -52,17 +47,24 @@ async function freeSlug(tx: DbOrTx, name: string): Promise<string> {
 export async function createOrganizationInTx(tx: DbOrTx, options: Omit<CreateOrganizationOptions, "db">) {
   const [user] = await tx.select().from(users).where(eq(users.id, options.userId));
   if (!user) throw new Error(`createOrganization: no user ${options.userId}`);
-  const slug = await freeSlug(tx, options.name);
-  const [org] = await tx
-    .insert(organizations)
-    .values({
-      name: options.name,
-      slug,
-      tier: "free",
-      kind: options.kind ?? "client",
-      invitedByOrgId: options.invitedByOrgId ?? null,
-    })
-    .returning();
+  // Two people naming their company alike at the same moment: the slug is claimed by the insert
+  // itself (ON CONFLICT DO NOTHING), never by a look-then-insert that both could pass.
+  let org: typeof organizations.$inferSelect | undefined;
+  for (const slug of slugCandidates(options.name)) {
+    [org] = await tx
+      .insert(organizations)
+      .values({
+        name: options.name,
+        slug,
+        tier: "free",
+        kind: options.kind ?? "client",
+        invitedByOrgId: options.invitedByOrgId ?? null,
+      })
+      .onConflictDoNothing({ target: organizations.slug })
+      .returning();
+    if (org) break;
+  }
+  if (!org) throw new Error("createOrganization: no free slug found");
   await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "admin" });
   await recordAudit(tx, {
     orgId: org.id,

@@ -7,6 +7,9 @@ import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { updateMember } from "@/lib/members/update-member";
+import { createOrganization } from "@/lib/orgs/create-organization";
+import { organizations, users } from "@/db/schema";
+import { makeUser } from "../support/factories";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { setupTestDatabase } from "../support/db";
 import { addMember, makeInvitation, makeOrgWithMembers } from "../support/factories";
@@ -110,5 +113,36 @@ describe("R7 an organization always has an Admin", () => {
         .where(and(eq(memberships.orgId, org.id), eq(memberships.role, "admin")));
       expect(admins).toBe(1);
     }
+  });
+});
+
+describe("unique things claimed at the same moment", () => {
+  it("R2: two members changing their email to the same address at once, 10 times: one wins, the other gets CONFLICT", async () => {
+    for (let round = 0; round < 10; round++) {
+    const { org, members } = await makeOrgWithMembers(t.db, "pro", ["admin", "user", "user"]);
+    const target = `same-${org.slug}@example.test`;
+    const change = (m: Member) =>
+      updateMember(
+        contextOf(org, m),
+        { userId: m.user.id, firstName: "Someone", lastName: "", email: target, phone: null, role: "user" },
+        { baseUrl },
+      ).then(
+        () => "changed",
+        (error) => (isAppError(error) ? error.code : Promise.reject(error)),
+      );
+    const results = await Promise.all([change(members[1]), change(members[2])]);
+    expect(results.sort()).toEqual(["CONFLICT", "changed"]);
+    const holders = await t.db.select().from(users).where(eq(users.email, target));
+    expect(holders).toHaveLength(1);
+    }
+  });
+
+  it("I5: ten people creating organizations of the same name at once each get one, with distinct slugs", async () => {
+    const founders = await Promise.all(Array.from({ length: 10 }, () => makeUser(t.db)));
+    const name = `Same Name ${Date.now()}`;
+    const orgs = await Promise.all(founders.map((f) => createOrganization({ userId: f.id, name })));
+    expect(new Set(orgs.map((o) => o.slug)).size).toBe(10);
+    const rows = await t.db.select().from(organizations).where(eq(organizations.name, name));
+    expect(rows).toHaveLength(10);
   });
 });
