@@ -51,9 +51,10 @@ export default async function OnboardingPage() {
             </ul>
           </div>
         ) : null}
-        <p className="text-center text-sm text-gray-600">
+        {/* A div, not a p: the Sign out button is a form, which a paragraph cannot hold. */}
+        <div className="text-center text-sm text-gray-600">
           Signed in as {user.email}. <SignOutButton className="font-medium text-indigo-600 hover:text-indigo-500" />
-        </p>
+        </div>
       </div>
     </main>
   );

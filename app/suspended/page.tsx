@@ -20,9 +20,9 @@ export default async function SuspendedPage() {
           <Link href="/onboarding" className="font-medium text-indigo-600 hover:text-indigo-500">
             Your other organizations
           </Link>
-          <span className="text-gray-500">
+          <div className="text-gray-500">
             {user.email} · <SignOutButton className="font-medium text-indigo-600" />
-          </span>
+          </div>
         </div>
       </div>
     </main>

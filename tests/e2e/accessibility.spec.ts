@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { linkFromMailbox, signIn, uniqueEmail } from "./helpers";
 
 /** WCAG 2 A/AA problems axe finds on the page, serious or worse, as readable lines. */

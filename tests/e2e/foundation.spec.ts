@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { screenshot, signIn, uniqueEmail } from "./helpers";
 
 test("I5: a new person signs in through the mailbox, creates an organization and sees its empty Users page", async ({ page }) => {
