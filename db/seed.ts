@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import {
   invitations,
   memberships,
@@ -27,147 +27,164 @@ export async function seedDemo(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [{ n }] = await tx.select({ n: count() }).from(organizations);
     if (n > 0) return false;
-
-    const person = (email: string, firstName: string, lastName: string, phone: string | null = null) => ({
-      email,
-      firstName,
-      lastName,
-      name: `${firstName} ${lastName}`,
-      phone,
-      emailVerified: new Date(),
-    });
-    const [ada, max, una, ulf, sam] = await tx
-      .insert(users)
-      .values([
-        person("admin@acme.test", "Ada", "Admin", "+1 555 0100"),
-        person("manager@acme.test", "Max", "Manager", "+1 555 0101"),
-        person("user1@acme.test", "Una", "User"),
-        person("user2@acme.test", "Ulf", "User"),
-        person("admin@bolt.test", "Sam", "Supplier"),
-      ])
-      .returning();
-
-    const [acme] = await tx
-      .insert(organizations)
-      .values({ name: "Acme Castings", slug: "acme-castings", tier: "pro", kind: "client" })
-      .returning();
-    const [bolt] = await tx
-      .insert(organizations)
-      .values({ name: "Bolt Supply Co", slug: "bolt-supply", tier: "free", kind: "supplier", invitedByOrgId: acme.id })
-      .returning();
-
-    await tx.insert(memberships).values([
-      { orgId: acme.id, userId: ada.id, role: "admin" },
-      { orgId: acme.id, userId: max.id, role: "manager" },
-      { orgId: acme.id, userId: una.id, role: "user" },
-      { orgId: acme.id, userId: ulf.id, role: "user" },
-      { orgId: bolt.id, userId: sam.id, role: "admin" },
-    ]);
-
-    // A live invitation, so Manage Invites and the seat meter have something to show.
-    await tx.insert(invitations).values({
-      orgId: acme.id,
-      email: "newhire@acme.test",
-      role: "user",
-      firstName: "Nia",
-      lastName: "Newhire",
-      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-      invitedById: ada.id,
-      expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
-    });
-
-    const [pdoc, evals, profile, service] = await tx
-      .insert(plans)
-      .values([
-        { orgId: acme.id, productId: "pdoc_share", subscriberId: ada.id, seats: 5 },
-        { orgId: acme.id, productId: "supplier_evaluations", subscriberId: max.id, seats: 3 },
-        { orgId: acme.id, productId: "company_profile", subscriberId: ada.id, seats: null },
-        { orgId: bolt.id, productId: "service", subscriberId: sam.id, seats: 3 },
-      ])
-      .returning();
-
-    const placements: Array<{ plan: typeof pdoc; userId: string; orgId: string }> = [
-      { plan: pdoc, userId: ada.id, orgId: acme.id },
-      { plan: pdoc, userId: max.id, orgId: acme.id },
-      { plan: pdoc, userId: una.id, orgId: acme.id },
-      { plan: evals, userId: max.id, orgId: acme.id },
-      { plan: evals, userId: ulf.id, orgId: acme.id },
-      { plan: profile, userId: ada.id, orgId: acme.id },
-      { plan: service, userId: sam.id, orgId: bolt.id },
-    ];
-    for (const place of placements) {
-      const [row] = await tx
-        .insert(planUsers)
-        .values({ planId: place.plan.id, orgId: place.orgId, userId: place.userId, addedById: place.plan.subscriberId })
-        .returning();
-      const isSubscriber = place.plan.subscriberId === place.userId;
-      const perms = await tx
-        .select()
-        .from(productPermissions)
-        .where(eq(productPermissions.productId, place.plan.productId));
-      const granted = perms.filter((p) => isSubscriber || p.isDefault);
-      if (granted.length) {
-        await tx
-          .insert(planUserPermissions)
-          .values(granted.map((p) => ({ planUserId: row.id, productId: p.productId, key: p.key })));
-      }
-    }
-
-    const [w1, w2] = await tx
-      .insert(workflows)
-      .values([
-        { planId: pdoc.id, orgId: acme.id, ownerId: una.id, title: "Datasheets for the Q3 castings catalogue" },
-        { planId: evals.id, orgId: acme.id, ownerId: ulf.id, title: "Quarterly evaluation of Bolt Supply Co" },
-      ])
-      .returning();
-    await tx.insert(tasks).values([
-      { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: ada.id, assigneeId: una.id, title: "Upload the alloy certificate for part 7741" },
-      { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: una.id, assigneeId: max.id, title: "Review the shared datasheet folder" },
-      { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: max.id, assigneeId: ulf.id, title: "Rate on-time delivery for October" },
-      { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: ulf.id, assigneeId: max.id, title: "Approve the evaluation summary", state: "done" },
-    ]);
-
-    const [s1] = await tx
-      .insert(surveys)
-      .values([
-        {
-          orgId: acme.id,
-          ownerId: una.id,
-          title: "Foundry safety walk-through",
-          description: "Monthly checklist for the casting floor.",
-          questions: [
-            { id: "q1", text: "Are all exits clear?" },
-            { id: "q2", text: "Is protective equipment available at every station?" },
-          ],
-        },
-        {
-          orgId: acme.id,
-          ownerId: max.id,
-          title: "Supplier onboarding feedback",
-          questions: [{ id: "q1", text: "How clear was the onboarding process?" }],
-          checkedOutById: max.id,
-          checkedOutAt: new Date(),
-        },
-        {
-          orgId: acme.id,
-          ownerId: ada.id,
-          title: "Customer satisfaction 2026",
-          questions: [{ id: "q1", text: "How likely are you to recommend Acme Castings?" }],
-        },
-      ])
-      .returning();
-    await tx.insert(surveyResponses).values([
-      { surveyId: s1.id, respondent: "floor-lead@acme.test", answers: { q1: "Yes", q2: "Yes" } },
-      { surveyId: s1.id, respondent: "shift-b@acme.test", answers: { q1: "Yes", q2: "Station 4 is missing gloves" } },
-    ]);
-
-    await tx.insert(notifications).values({
-      userId: ada.id,
-      orgId: acme.id,
-      kind: "plan_added",
-      title: "Welcome to Seatwise",
-      body: "Acme Castings is set up with demo data: PDoc Share, Supplier Evaluations and Company Profile.",
-    });
+    await createDemoOrganizations(tx);
     return true;
   });
+}
+
+export type DemoScenario = Awaited<ReturnType<typeof createDemoOrganizations>>;
+
+/**
+ * Writes the demo's two organizations. With a suffix, every slug and address carries it
+ * (admin-<suffix>@acme.test, acme-castings-<suffix>), so the browser tests each get a copy of
+ * their own that no other test file touches.
+ */
+export async function createDemoOrganizations(tx: Tx, options: { suffix?: string } = {}) {
+  const sfx = options.suffix ? `-${options.suffix}` : "";
+  const address = (email: string) => email.replace("@", `${sfx}@`);
+  const person = (email: string, firstName: string, lastName: string, phone: string | null = null) => ({
+    email,
+    firstName,
+    lastName,
+    name: `${firstName} ${lastName}`,
+    phone,
+    emailVerified: new Date(),
+  });
+  const [ada, max, una, ulf, sam] = await tx
+    .insert(users)
+    .values([
+      person(address("admin@acme.test"), "Ada", "Admin", "+1 555 0100"),
+      person(address("manager@acme.test"), "Max", "Manager", "+1 555 0101"),
+      person(address("user1@acme.test"), "Una", "User"),
+      person(address("user2@acme.test"), "Ulf", "User"),
+      person(address("admin@bolt.test"), "Sam", "Supplier"),
+    ])
+    .returning();
+
+  const [acme] = await tx
+    .insert(organizations)
+    .values({ name: "Acme Castings", slug: `acme-castings${sfx}`, tier: "pro", kind: "client" })
+    .returning();
+  const [bolt] = await tx
+    .insert(organizations)
+    .values({ name: "Bolt Supply Co", slug: `bolt-supply${sfx}`, tier: "free", kind: "supplier", invitedByOrgId: acme.id })
+    .returning();
+
+  await tx.insert(memberships).values([
+    { orgId: acme.id, userId: ada.id, role: "admin" },
+    { orgId: acme.id, userId: max.id, role: "manager" },
+    { orgId: acme.id, userId: una.id, role: "user" },
+    { orgId: acme.id, userId: ulf.id, role: "user" },
+    { orgId: bolt.id, userId: sam.id, role: "admin" },
+  ]);
+
+  // A live invitation, so Manage Invites and the seat meter have something to show.
+  await tx.insert(invitations).values({
+    orgId: acme.id,
+    email: address("newhire@acme.test"),
+    role: "user",
+    firstName: "Nia",
+    lastName: "Newhire",
+    tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+    invitedById: ada.id,
+    expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+  });
+
+  const [pdoc, evals, profile, service] = await tx
+    .insert(plans)
+    .values([
+      { orgId: acme.id, productId: "pdoc_share", subscriberId: ada.id, seats: 5 },
+      { orgId: acme.id, productId: "supplier_evaluations", subscriberId: max.id, seats: 3 },
+      { orgId: acme.id, productId: "company_profile", subscriberId: ada.id, seats: null },
+      { orgId: bolt.id, productId: "service", subscriberId: sam.id, seats: 3 },
+    ])
+    .returning();
+
+  const placements: Array<{ plan: typeof pdoc; userId: string; orgId: string }> = [
+    { plan: pdoc, userId: ada.id, orgId: acme.id },
+    { plan: pdoc, userId: max.id, orgId: acme.id },
+    { plan: pdoc, userId: una.id, orgId: acme.id },
+    { plan: evals, userId: max.id, orgId: acme.id },
+    { plan: evals, userId: ulf.id, orgId: acme.id },
+    { plan: profile, userId: ada.id, orgId: acme.id },
+    { plan: service, userId: sam.id, orgId: bolt.id },
+  ];
+  for (const place of placements) {
+    const [row] = await tx
+      .insert(planUsers)
+      .values({ planId: place.plan.id, orgId: place.orgId, userId: place.userId, addedById: place.plan.subscriberId })
+      .returning();
+    const isSubscriber = place.plan.subscriberId === place.userId;
+    const perms = await tx
+      .select()
+      .from(productPermissions)
+      .where(eq(productPermissions.productId, place.plan.productId));
+    const granted = perms.filter((p) => isSubscriber || p.isDefault);
+    if (granted.length) {
+      await tx
+        .insert(planUserPermissions)
+        .values(granted.map((p) => ({ planUserId: row.id, productId: p.productId, key: p.key })));
+    }
+  }
+
+  const [w1, w2] = await tx
+    .insert(workflows)
+    .values([
+      { planId: pdoc.id, orgId: acme.id, ownerId: una.id, title: "Datasheets for the Q3 castings catalogue" },
+      { planId: evals.id, orgId: acme.id, ownerId: ulf.id, title: "Quarterly evaluation of Bolt Supply Co" },
+    ])
+    .returning();
+  await tx.insert(tasks).values([
+    { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: ada.id, assigneeId: una.id, title: "Upload the alloy certificate for part 7741" },
+    { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: una.id, assigneeId: max.id, title: "Review the shared datasheet folder" },
+    { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: max.id, assigneeId: ulf.id, title: "Rate on-time delivery for October" },
+    { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: ulf.id, assigneeId: max.id, title: "Approve the evaluation summary", state: "done" },
+  ]);
+
+  const [s1] = await tx
+    .insert(surveys)
+    .values([
+      {
+        orgId: acme.id,
+        ownerId: una.id,
+        title: "Foundry safety walk-through",
+        description: "Monthly checklist for the casting floor.",
+        questions: [
+          { id: "q1", text: "Are all exits clear?" },
+          { id: "q2", text: "Is protective equipment available at every station?" },
+        ],
+      },
+      {
+        orgId: acme.id,
+        ownerId: max.id,
+        title: "Supplier onboarding feedback",
+        questions: [{ id: "q1", text: "How clear was the onboarding process?" }],
+        checkedOutById: max.id,
+        checkedOutAt: new Date(),
+      },
+      {
+        orgId: acme.id,
+        ownerId: ada.id,
+        title: "Customer satisfaction 2026",
+        questions: [{ id: "q1", text: "How likely are you to recommend Acme Castings?" }],
+      },
+    ])
+    .returning();
+  await tx.insert(surveyResponses).values([
+    { surveyId: s1.id, respondent: "floor-lead@acme.test", answers: { q1: "Yes", q2: "Yes" } },
+    { surveyId: s1.id, respondent: "shift-b@acme.test", answers: { q1: "Yes", q2: "Station 4 is missing gloves" } },
+  ]);
+
+  await tx.insert(notifications).values({
+    userId: ada.id,
+    orgId: acme.id,
+    kind: "plan_added",
+    title: "Welcome to Seatwise",
+    body: "Acme Castings is set up with demo data: PDoc Share, Supplier Evaluations and Company Profile.",
+  });
+  return {
+    acme: { slug: acme.slug, name: acme.name },
+    bolt: { slug: bolt.slug, name: bolt.name },
+    emails: { admin: ada.email, manager: max.email, user1: una.email, user2: ulf.email, supplier: sam.email, invitee: address("newhire@acme.test") },
+  };
 }

@@ -38,6 +38,23 @@ function formInput(formData: FormData): Record<string, unknown> {
   return input;
 }
 
+/**
+ * SPEC §10: a NUL byte cannot be stored in a PostgreSQL text column and is never meant. Every field
+ * of every action is refused with a message on that field before anything else runs.
+ */
+function refuseNulBytes(input: Record<string, unknown>) {
+  const fieldErrors: FieldErrors = {};
+  for (const [key, value] of Object.entries(input)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) {
+      fieldErrors[key] = ["This field contains an invisible NUL character. Remove it and try again."];
+    }
+  }
+  if (Object.keys(fieldErrors).length) {
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", { fieldErrors });
+  }
+}
+
 function toFormState(error: unknown, values: Record<string, string>): FormState {
   // Next signals redirect() and notFound() by throwing: let those through.
   unstable_rethrow(error);
@@ -54,6 +71,7 @@ function validationError(error: z.ZodError): AppError {
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  if (input && typeof input === "object") refuseNulBytes(input as Record<string, unknown>);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
@@ -72,7 +90,8 @@ export function memberAction<S extends z.ZodType>(
     const values = formValues(formData);
     try {
       const user = await requireUser();
-      const slug = orgSlugSchema.safeParse(formData.get("org"));
+      const org = formData.get("org");
+      const slug = orgSlugSchema.safeParse(typeof org === "string" ? org : undefined);
       if (!slug.success) throw new AppError("NOT_FOUND", "This organization was not found.");
       const ctx = await requireMember(slug.data);
       if (ctx.user.id !== user.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");

@@ -11,7 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { organizations } from "./organizations";
+import { invitations, organizations } from "./organizations";
 import { ownershipTransfers } from "./plans";
 
 export const notificationKindEnum = pgEnum("notification_kind", [
@@ -97,6 +97,8 @@ export const emailOutbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     transport: text("transport"),
+    /** The invitation this email carries, so a delivery that failed every retry shows on Manage Invites. */
+    invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
     providerMessageId: text("provider_message_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -104,6 +106,7 @@ export const emailOutbox = pgTable(
   (t) => [
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("email_outbox_to_idx").on(t.to, t.createdAt),
+    index("email_outbox_invitation_idx").on(t.invitationId, t.createdAt),
   ],
 );
 

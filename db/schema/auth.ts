@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  index,
   integer,
+  pgEnum,
   pgTable,
   primaryKey,
   text,
@@ -65,4 +67,35 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+export const emailChangeStatusEnum = pgEnum("email_change_status", ["pending", "confirmed", "cancelled", "superseded"]);
+
+/**
+ * A requested change of a person's sign-in email (SPEC R2). Nothing changes on the account until
+ * the person, signed in as themselves, follows the link sent to the new address; only the SHA-256
+ * of that link's token is stored. One pending request per person: a new one supersedes the old.
+ */
+export const emailChangeRequests = pgTable(
+  "email_change_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    status: emailChangeStatusEnum("status").notNull().default("pending"),
+    requestedById: uuid("requested_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The organization whose page the request came from, for its audit entry. */
+    orgId: uuid("org_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("email_change_requests_one_pending_key").on(t.userId).where(sql`${t.status} = 'pending'`),
+    index("email_change_requests_new_email_idx").on(t.newEmail),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
+export type EmailChangeRequest = typeof emailChangeRequests.$inferSelect;

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import {
   invitations,
   memberships,
@@ -16,6 +15,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
+import { transaction } from "@/lib/transaction";
 import { hashInvitationToken } from "./token";
 
 export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -53,7 +53,7 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
 
 async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<AcceptInvitationResult> {
   const tokenHash = hashInvitationToken(options.token);
-  return db.transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [found] = await tx
       .select({ id: invitations.id, orgId: invitations.orgId })
       .from(invitations)

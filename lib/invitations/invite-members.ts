@@ -8,10 +8,11 @@ import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { forbidden, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { actingMember } from "@/lib/members/actor";
+import { actingMember, lockActor } from "@/lib/members/actor";
+import { transaction } from "@/lib/transaction";
 import { canInvite, roleLabels, type Role } from "@/lib/permissions";
 import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
-import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
+import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { emailSchema, type InviteMembersInput } from "./schemas";
 import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
 
@@ -70,7 +71,7 @@ export async function inviteMembers(
       continue;
     }
     try {
-      const outcome = await defaultDb.transaction((tx) =>
+      const outcome = await transaction((tx) =>
         inviteOne(tx, ctx, { email, role: input.role, firstName: input.firstName, lastName: input.lastName }, options),
       );
       results.push(outcome);
@@ -87,10 +88,9 @@ export async function inviteMembers(
 type OneInvite = { email: string; role: Role; firstName?: string; lastName?: string };
 
 async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options: InviteMembersOptions): Promise<InviteResult> {
-  // The organization lock first, so every path takes its locks in one order (org, then rows).
-  await lockOrganization(tx, ctx.org.id);
-  // R1 and R8 again inside the transaction: a role changed during a long list counts at once.
-  const actor = await actingMember(tx, ctx);
+  // The organization lock first (one lock order on every path), then R1 and R8 again under it:
+  // a role changed during a long list counts at once.
+  const actor = await lockActor(tx, ctx);
   if (!canInvite(actor.role, invite.role)) throw forbidden("You can no longer grant that role.");
   const [member] = await tx
     .select({ id: memberships.id })

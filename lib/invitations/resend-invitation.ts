@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import type { Tx } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -8,9 +7,10 @@ import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { actingMember } from "@/lib/members/actor";
+import { lockActor } from "@/lib/members/actor";
+import { transaction } from "@/lib/transaction";
 import { canManageInvitation, roleLabels } from "@/lib/permissions";
-import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
+import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
 
 /** A pending invitation of the caller's organization, locked; any other id is not found. */
@@ -31,8 +31,7 @@ export async function lockPendingInvitation(tx: Tx, orgId: string, invitationId:
  * pending invitation locked, and R1 applied to its role (I3).
  */
 export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invitationId: string) {
-  const actor = await actingMember(tx, ctx);
-  await lockOrganization(tx, actor.orgId);
+  const actor = await lockActor(tx, ctx);
   const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
   if (!canManageInvitation(actor.role, invitation.role)) {
     throw forbidden("Managers resend and revoke invitations for the User role only.");
@@ -45,7 +44,7 @@ export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invit
  * invitation takes a seat again, so it goes through the seat check (T3, T5).
  */
 export async function resendInvitation(ctx: MemberContext, invitationId: string, options: { baseUrl: string }) {
-  await db.transaction(async (tx) => {
+  await transaction(async (tx) => {
     const { actor, invitation } = await lockManageableInvitation(tx, ctx, invitationId);
     const now = new Date();
     if (invitation.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);

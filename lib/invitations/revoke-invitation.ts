@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { invitations, ownershipTransfers, planUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
+import { transaction } from "@/lib/transaction";
 import { lockManageableInvitation } from "./resend-invitation";
 
 /**
@@ -11,7 +11,7 @@ import { lockManageableInvitation } from "./resend-invitation";
  * invitation held (P3) and any transfer attached to it (O3).
  */
 export async function revokeInvitation(ctx: MemberContext, invitationId: string) {
-  await db.transaction(async (tx) => {
+  await transaction(async (tx) => {
     const { actor, invitation } = await lockManageableInvitation(tx, ctx, invitationId);
     const now = new Date();
     await tx.update(invitations).set({ status: "revoked", revokedAt: now }).where(eq(invitations.id, invitation.id));

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import type { DbOrTx, Tx } from "@/db/client";
+import { memberships, users, type Organization } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
+import { lockOrganization } from "@/lib/seats/reserve-seat";
 
 export type ActingMember = Actor & { email: string; name: string | null; orgId: string; orgName: string; orgSlug: string };
 
@@ -29,6 +30,16 @@ export async function actingMember(tx: DbOrTx, ctx: MemberContext): Promise<Acti
     orgName: ctx.org.name,
     orgSlug: ctx.org.slug,
   };
+}
+
+/**
+ * The start of every transaction that changes an organization: its row is locked first (one lock
+ * order on every path: organization, then the rows under it), then the caller's membership is
+ * read again under that lock (R8), so a role changed or a member removed a moment ago counts.
+ */
+export async function lockActor(tx: Tx, ctx: MemberContext): Promise<ActingMember & { org: Organization }> {
+  const org = await lockOrganization(tx, ctx.org.id);
+  return { ...(await actingMember(tx, ctx)), org };
 }
 
 /**

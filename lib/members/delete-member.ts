@@ -1,14 +1,13 @@
 import "server-only";
 import { and, eq, inArray, or } from "drizzle-orm";
-import { db } from "@/db/client";
 import { memberships, ownershipTransfers, planUsers, plans, sessions, surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
 import { canDeleteMember } from "@/lib/permissions";
 import { removeFromPlanInTx } from "@/lib/plans/remove-plan-user";
-import { lockOrganization } from "@/lib/seats/reserve-seat";
-import { actingMember, targetMember } from "./actor";
+import { transaction } from "@/lib/transaction";
+import { lockActor, targetMember } from "./actor";
 import { dependentsMessage, memberDependents } from "./member-dependents";
 
 /**
@@ -18,9 +17,8 @@ import { dependentsMessage, memberDependents } from "./member-dependents";
  * no other organization; writes the audit entry. Their data elsewhere is untouched.
  */
 export async function deleteMember(ctx: MemberContext, userId: string) {
-  return db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
-    await lockOrganization(tx, actor.orgId);
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
     const target = await targetMember(tx, actor.orgId, userId);
     if (!canDeleteMember(actor, target)) {
       throw forbidden(

@@ -1,22 +1,21 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
 import { canSuspendMember } from "@/lib/permissions";
-import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
-import { actingMember, targetMember } from "./actor";
+import { reserveSeats } from "@/lib/seats/reserve-seat";
+import { transaction } from "@/lib/transaction";
+import { lockActor, targetMember } from "./actor";
 
 /**
  * Suspend / Re-activate (SPEC R9): who may follows R4. A suspended member keeps their seat and
  * data and cannot use the organization; re-activation goes through the seat check (T3, T5).
  */
 export async function setMemberStatus(ctx: MemberContext, userId: string, status: "active" | "suspended") {
-  return db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
-    await lockOrganization(tx, actor.orgId);
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
     const target = await targetMember(tx, actor.orgId, userId);
     if (!canSuspendMember(actor, target)) {
       throw forbidden(

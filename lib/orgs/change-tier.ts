@@ -1,22 +1,21 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { organizations, type Tier } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
-import { actingMember } from "@/lib/members/actor";
+import { lockActor } from "@/lib/members/actor";
 import { canChangeTier } from "@/lib/permissions";
-import { lockOrganization } from "@/lib/seats/reserve-seat";
+import { transaction } from "@/lib/transaction";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { seatLimit, tierLabels } from "@/lib/tiers";
 
 /** SPEC T4: only Admins change the tier; a downgrade below the seats in use says how many to free. */
 export async function changeTier(ctx: MemberContext, tier: Tier) {
-  return db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
     if (!canChangeTier(actor.role)) throw forbidden("Only Admins change the account subscription.");
-    const org = await lockOrganization(tx, actor.orgId);
+    const org = actor.org;
     if (org.tier === tier) throw new AppError("CONFLICT", `${org.name} is already on the ${tierLabels[tier]} tier.`);
     const usage = await seatUsage(tx, actor.orgId);
     const limit = seatLimit(tier);

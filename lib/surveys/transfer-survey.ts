@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { notifications, surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { actingMember, targetMember } from "@/lib/members/actor";
+import { lockActor, targetMember } from "@/lib/members/actor";
+import { transaction } from "@/lib/transaction";
 import { canTransferSurvey } from "@/lib/permissions";
 
 /**
@@ -13,8 +13,8 @@ import { canTransferSurvey } from "@/lib/permissions";
  * survey, Users on their own. The new owner must be a member of the same organization.
  */
 export async function transferSurvey(ctx: MemberContext, surveyId: string, toUserId: string) {
-  return db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
     const [survey] = await tx
       .select()
       .from(surveys)

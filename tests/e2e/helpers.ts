@@ -34,3 +34,20 @@ export async function screenshot(page: Page, name: string) {
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
+
+export type Scenario = {
+  acme: { slug: string; name: string };
+  bolt: { slug: string; name: string };
+  emails: { admin: string; manager: string; user1: string; user2: string; supplier: string; invitee: string };
+};
+
+/**
+ * A fresh copy of the demo organizations for one test file (Acme Castings on Pro with Ada Admin, Max
+ * Manager, Una and Ulf User, a pending invitation, plans, surveys; Bolt Supply Co as supplier),
+ * with addresses and slugs of its own, so no file depends on what another one changed.
+ */
+export async function newScenario(page: Page): Promise<Scenario> {
+  const response = await page.request.post("/api/test/scenario");
+  expect(response.ok(), "the e2e server creates scenarios (SEATWISE_E2E=1)").toBeTruthy();
+  return (await response.json()) as Scenario;
+}

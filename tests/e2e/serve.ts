@@ -15,6 +15,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_DIST_DIR: ".next-e2e",
   NODE_ENV: "production",
   SEATWISE_DEV_MAILBOX: "1",
+  // Lets each test file ask for organizations of its own (app/api/test/scenario).
+  SEATWISE_E2E: "1",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
   AUTH_TRUST_HOST: "true",
   AUTH_URL: `http://localhost:${port}`,

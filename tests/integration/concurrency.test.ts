@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { invitations, memberships } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -12,10 +12,12 @@ import { organizations, users } from "@/db/schema";
 import { makeUser } from "../support/factories";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { setupTestDatabase } from "../support/db";
+import { itRace } from "../support/race";
 import { addMember, makeInvitation, makeOrgWithMembers } from "../support/factories";
 
 // Enough connections that the requests below really run at the same time on PostgreSQL. On
-// PGlite (one connection) they are serialized, and the assertions still hold.
+// PGlite (one connection) they would run one after another and prove nothing: itRace skips them
+// there, loudly, and fails them in CI (SEATWISE_REQUIRE_RACES=1).
 const t = setupTestDatabase({ poolSize: 50 });
 const baseUrl = "http://localhost:3000";
 
@@ -33,7 +35,7 @@ function contextOf(org: Org, member: Member): MemberContext {
 const rounds = Number(process.env.SEATWISE_CONCURRENCY_ROUNDS ?? 20);
 
 describe("T5 seats never pass the limit under concurrency", () => {
-  it(`T5: one free seat, 50 invitations and resends at once, ${rounds} times: exactly one wins each time`, async () => {
+  itRace(`T5: one free seat, 50 invitations and resends at once, ${rounds} times: exactly one wins each time`, async () => {
     for (let round = 0; round < rounds; round++) {
       // Free tier (4 seats): 3 members, so one seat is free.
       const { org, members } = await makeOrgWithMembers(t.db, "free", ["admin", "manager", "user"]);
@@ -68,7 +70,7 @@ describe("T5 seats never pass the limit under concurrency", () => {
     }
   });
 
-  it("T5/I4: 20 simultaneous accepts of one invitation make one membership", async () => {
+  itRace("T5/I4: 20 simultaneous accepts of one invitation make one membership", async () => {
     const { org, members } = await makeOrgWithMembers(t.db, "free", ["admin"]);
     const { invitation, token } = await makeInvitation(t.db, org.id, members[0].user.id, { role: "manager" });
     const settled = await Promise.allSettled(Array.from({ length: 20 }, () => acceptInvitation({ token, signedIn: null })));
@@ -86,7 +88,7 @@ describe("T5 seats never pass the limit under concurrency", () => {
 });
 
 describe("R7 an organization always has an Admin", () => {
-  it("R7: the only two Admins stepping down at the same moment leave one Admin, 10 times", async () => {
+  itRace("R7: the only two Admins stepping down at the same moment leave one Admin, 10 times", async () => {
     for (let round = 0; round < 10; round++) {
       const { org, members } = await makeOrgWithMembers(t.db, "pro", ["admin", "admin"]);
       const stepDown = (m: Member) =>
@@ -117,7 +119,7 @@ describe("R7 an organization always has an Admin", () => {
 });
 
 describe("unique things claimed at the same moment", () => {
-  it("R2: two members changing their email to the same address at once, 10 times: one wins, the other gets CONFLICT", async () => {
+  itRace("R2: two members changing their email to the same address at once, 10 times: one wins, the other gets CONFLICT", async () => {
     for (let round = 0; round < 10; round++) {
     const { org, members } = await makeOrgWithMembers(t.db, "pro", ["admin", "user", "user"]);
     const target = `same-${org.slug}@example.test`;
@@ -137,7 +139,7 @@ describe("unique things claimed at the same moment", () => {
     }
   });
 
-  it("I5: ten people creating organizations of the same name at once each get one, with distinct slugs", async () => {
+  itRace("I5: ten people creating organizations of the same name at once each get one, with distinct slugs", async () => {
     const founders = await Promise.all(Array.from({ length: 10 }, () => makeUser(t.db)));
     const name = `Same Name ${Date.now()}`;
     const orgs = await Promise.all(founders.map((f) => createOrganization({ userId: f.id, name })));

@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/email";
 import { deliverDueEmails, MAX_ATTEMPTS, retryDelaySeconds } from "@/lib/email/sender";
 import type { Transport } from "@/lib/email/transport";
 import { setupTestDatabase } from "../support/db";
+import { itRace } from "../support/race";
 
 const t = setupTestDatabase();
 
@@ -83,8 +84,7 @@ describe("E1 email outbox", () => {
     expect(MAX_ATTEMPTS).toBeGreaterThanOrEqual(5);
   });
 
-  it("E1: several senders on separate connections never send one email twice (SKIP LOCKED)", async () => {
-    if (t.kind !== "postgres") return expect(t.kind).toBe("pglite"); // one connection: nothing to race
+  itRace("E1: several senders on separate connections never send one email twice (SKIP LOCKED)", async () => {
     const emails = Array.from({ length: 40 }, (_, i) => signIn(`race-${i}@example.test`));
     for (const e of emails) await enqueueEmail(t.db, e);
     const sent: string[] = [];
