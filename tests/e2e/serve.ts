@@ -29,7 +29,8 @@ delete env.RESEND_API_KEY;
 async function main() {
   const testUrl = process.env.TEST_DATABASE_URL;
   if (testUrl) {
-    const name = "seatwise_e2e";
+    // One database per port, so several checkouts can run their browser tests on one server.
+    const name = `seatwise_e2e_${port}`;
     const admin = postgres(testUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.unsafe(`create database "${name}"`);
