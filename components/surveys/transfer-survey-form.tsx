@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { transferSurveyAction } from "@/app/o/[org]/surveys/actions";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { MemberPicker } from "@/components/members/member-picker";
 import { initialFormState } from "@/lib/form-state";
 
 /** SPEC S2 transfer: pick the member who will own the survey. */
@@ -12,30 +12,23 @@ export function TransferSurveyForm(props: {
   surveyId: string;
   surveyTitle: string;
   ownerId: string;
-  members: { userId: string; label: string }[];
 }) {
   const [state, action, pending] = useActionState(transferSurveyAction, initialFormState);
-  const id = `transfer-${props.surveyId}`;
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-2">
       <input type="hidden" name="org" value={props.orgSlug} />
       <input type="hidden" name="surveyId" value={props.surveyId} />
-      <label htmlFor={id} className="sr-only">
-        New owner of {props.surveyTitle}
-      </label>
-      <select id={id} name="toUserId" className={`${inputClass} w-40 py-1 text-xs`} defaultValue="">
-        <option value="" disabled>
-          Transfer to…
-        </option>
-        {props.members
-          .filter((m) => m.userId !== props.ownerId)
-          .map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.label}
-            </option>
-          ))}
-      </select>
+      <div className="w-56">
+        <MemberPicker
+          orgSlug={props.orgSlug}
+          name="toUserId"
+          label={`New owner of ${props.surveyTitle}`}
+          hideLabel
+          placeholder="Transfer to…"
+          excludeUserIds={[props.ownerId]}
+        />
+      </div>
       <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={`Transfer ${props.surveyTitle}`}>
         Transfer
       </Button>

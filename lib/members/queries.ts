@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, planUsers, plans, products, surveys, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
@@ -27,7 +27,7 @@ const memberColumns = {
 export async function listMembers(ctx: MemberContext, options: { q?: string; page?: number } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const q = options.q?.trim().slice(0, 100);
-  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = q ? likePattern(q) : null;
   const where = and(
     eq(memberships.orgId, ctx.org.id),
     pattern
@@ -87,12 +87,42 @@ export async function findMember(ctx: MemberContext, userId: string) {
   return row ?? null;
 }
 
-/** Active members for pickers (survey transfer), in name order. */
-export async function listActiveMemberOptions(ctx: MemberContext) {
+export const MEMBER_SEARCH_LIMIT = 20;
+
+/** `%text%` for ILIKE, with the wildcard characters of the text itself escaped. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The member picker's search (transfer a survey, Add User To Plan, Transfer Ownership): active
+ * members of the caller's organization whose name or email contains the text, at most
+ * MEMBER_SEARCH_LIMIT of them, searched in the database so it serves an organization of any size.
+ * `notOnPlanId` leaves out the users of that plan (a plan of another organization leaves out
+ * nobody, as if it did not exist); `excludeUserIds` leaves out given people.
+ */
+export async function searchMembers(
+  ctx: MemberContext,
+  options: { q: string; notOnPlanId?: string; excludeUserIds?: string[] },
+) {
+  const pattern = options.q ? likePattern(options.q) : null;
   return db
     .select({ userId: users.id, email: users.email, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.status, "active")))
-    .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`));
+    .where(
+      and(
+        eq(memberships.orgId, ctx.org.id),
+        eq(memberships.status, "active"),
+        pattern
+          ? or(ilike(users.email, pattern), ilike(users.name, pattern), ilike(sql`concat_ws(' ', ${users.firstName}, ${users.lastName})`, pattern))
+          : undefined,
+        options.notOnPlanId
+          ? sql`not exists (select 1 from ${planUsers} where ${planUsers.planId} = ${options.notOnPlanId} and ${planUsers.orgId} = ${ctx.org.id} and ${planUsers.userId} = ${users.id})`
+          : undefined,
+        options.excludeUserIds?.length ? notInArray(users.id, options.excludeUserIds) : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(users.id))
+    .limit(MEMBER_SEARCH_LIMIT);
 }

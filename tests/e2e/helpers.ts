@@ -51,3 +51,11 @@ export async function newScenario(page: Page): Promise<Scenario> {
   expect(response.ok(), "the e2e server creates scenarios (SEATWISE_E2E=1)").toBeTruthy();
   return (await response.json()) as Scenario;
 }
+
+/** Types into a member picker (search-as-you-type) and chooses the member whose option matches. */
+export async function pickMember(page: Page, label: string | RegExp, search: string, option: string | RegExp) {
+  const box = page.getByRole("combobox", { name: label });
+  await box.fill(search);
+  await page.getByRole("option", { name: option }).first().click();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+}

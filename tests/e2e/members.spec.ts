@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { linkFromMailbox, screenshot, signIn, uniqueEmail } from "./helpers";
+import { linkFromMailbox, pickMember, screenshot, signIn, uniqueEmail } from "./helpers";
 
 /**
  * Members, roles, seats and invitations (SPEC §2–§4, §7), journey by journey, in the browser.
@@ -199,7 +199,7 @@ test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin trans
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
   const survey = page.getByRole("table", { name: "Surveys" }).getByRole("row").filter({ hasText: "Foundry safety walk-through" });
   await expect(survey.getByRole("cell").nth(1)).toHaveText("Una User");
-  await survey.getByLabel("New owner of Foundry safety walk-through").selectOption({ label: "Max Manager" });
+  await pickMember(page, "New owner of Foundry safety walk-through", "Max", /Max Manager/);
   await survey.getByRole("button", { name: "Transfer Foundry safety walk-through" }).click();
   await expect(survey.getByRole("cell").nth(1)).toHaveText("Max Manager");
 

@@ -4,7 +4,6 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { listSurveys } from "@/lib/surveys/queries";
-import { listActiveMemberOptions } from "@/lib/members/queries";
 import { canTransferSurvey } from "@/lib/permissions";
 import { TransferSurveyForm } from "@/components/surveys/transfer-survey-form";
 
@@ -13,9 +12,8 @@ export const metadata: Metadata = { title: "Surveys" };
 export default async function SurveysPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
-  const [surveys, members] = await Promise.all([listSurveys(ctx), listActiveMemberOptions(ctx)]);
+  const surveys = await listSurveys(ctx);
   const actor = { userId: ctx.user.id, role: ctx.membership.role };
-  const memberOptions = members.map((m) => ({ userId: m.userId, label: m.name ?? m.email }));
   return (
     <>
       <PageHeader title="Surveys" description="Every survey of the organization, with its owner and who has it checked out." />
@@ -57,7 +55,6 @@ export default async function SurveysPage({ params }: { params: Promise<{ org: s
                         surveyId={s.id}
                         surveyTitle={s.title}
                         ownerId={s.ownerId}
-                        members={memberOptions}
                       />
                     ) : null}
                   </Td>
