@@ -15,6 +15,9 @@ export const roleLabels: Record<Role, string> = {
 /** Someone acting, or acted upon, inside one organization. */
 export type Actor = { userId: string; role: Role };
 
+/** A member acted upon; `status` matters where a suspension changes the rule (R3 with R9). */
+export type Target = Actor & { status?: "active" | "suspended" };
+
 /** R1: Admins grant any role; Managers grant User only; Users invite nobody. */
 export function canInvite(actor: Role, grant: Role): boolean {
   if (actor === "admin") return true;
@@ -55,17 +58,19 @@ export function canEditProfile(actor: Actor, target: Actor): boolean {
 /**
  * R3: only Admins change roles; nobody changes another Admin's role (R2); an Admin may change
  * their own role (step down) — whether another Admin remains (R7) is checked against the
- * database under a lock by the service, not here.
+ * database under a lock by the service, not here. A suspended member's role does not change
+ * (R9): promoted to Admin they could never be re-activated, deleted or demoted again.
  */
-export function canChangeRole(actor: Actor, target: Actor, to: Role): boolean {
+export function canChangeRole(actor: Actor, target: Target, to: Role): boolean {
   if (actor.role !== "admin") return false;
   if (target.role === to) return false;
+  if (target.status === "suspended") return false;
   if (actor.userId === target.userId) return true;
   return target.role !== "admin";
 }
 
 /** The roles the actor may set on the target (R3), the target's own role included. */
-export function assignableRoles(actor: Actor, target: Actor): Role[] {
+export function assignableRoles(actor: Actor, target: Target): Role[] {
   return roles.filter((role) => role === target.role || canChangeRole(actor, target, role));
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { updateMemberAction } from "@/app/o/[org]/users/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,11 @@ type Member = { userId: string; firstName: string; lastName: string; email: stri
 export function EditMemberForm(props: { orgSlug: string; member: Member; canEditProfile: boolean; roles: Role[]; isSelf: boolean }) {
   const { member } = props;
   const { form, state, pending, onSubmit, errorFor } = useActionForm(updateMemberSchema, updateMemberAction, member);
+  const { getValues, reset } = form;
+  // A new email is only asked for (R2): after a save the field shows the email that still signs in.
+  useEffect(() => {
+    if (state.ok) reset({ ...getValues(), email: member.email });
+  }, [state, reset, getValues, member.email]);
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="org" value={props.orgSlug} />
@@ -26,7 +32,14 @@ export function EditMemberForm(props: { orgSlug: string; member: Member; canEdit
             <Field label="First name" autoComplete="given-name" error={errorFor("firstName")} {...form.register("firstName")} />
             <Field label="Last name" autoComplete="family-name" error={errorFor("lastName")} {...form.register("lastName")} />
           </div>
-          <Field label="Email address" type="email" autoComplete="email" error={errorFor("email")} {...form.register("email")} />
+          <Field
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            error={errorFor("email")}
+            hint="The sign-in email. A new one changes only after a link sent to it is confirmed by this person, signed in."
+            {...form.register("email")}
+          />
           <Field label="Phone number" type="tel" autoComplete="tel" error={errorFor("phone")} {...form.register("phone")} />
         </>
       ) : (

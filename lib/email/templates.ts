@@ -1,5 +1,8 @@
 import "server-only";
 import type { ReactElement } from "react";
+import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
+import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
+import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
 import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation";
 import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
@@ -20,6 +23,18 @@ export const emailTemplates = {
   "role-changed": {
     subject: (props: RoleChangedEmailProps) => `Your role in ${props.orgName} is now ${props.toRole}`,
     render: (props: RoleChangedEmailProps) => RoleChangedEmail(props),
+  },
+  "email-change-confirm": {
+    subject: () => "Confirm your new Seatwise sign-in email",
+    render: (props: EmailChangeConfirmEmailProps) => EmailChangeConfirmEmail(props),
+  },
+  "email-change-notice": {
+    subject: () => "A change of your Seatwise sign-in email was requested",
+    render: (props: EmailChangeNoticeEmailProps) => EmailChangeNoticeEmail(props),
+  },
+  "email-changed": {
+    subject: () => "Your Seatwise sign-in email changed",
+    render: (props: EmailChangedEmailProps) => EmailChangedEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

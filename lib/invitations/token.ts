@@ -1,14 +1,13 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "@/lib/tokens";
 
 /** SPEC I2: 256 random bits; only the SHA-256 is stored. */
 export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
+  return newSecretToken();
 }
 
 export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hashSecretToken(token);
 }
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,35 +1,51 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { invitations, memberships, notifications, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { memberships, notifications, users } from "@/db/schema";
+import { cancelEmailChangeInTx, requestEmailChangeInTx } from "@/lib/account/email-change";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
-import { isUniqueViolation } from "@/db/errors";
 import { AppError, forbidden } from "@/lib/errors";
 import { canChangeRole, canEditProfile, roleLabels } from "@/lib/permissions";
-import { actingMember, targetMember } from "./actor";
+import { transaction } from "@/lib/transaction";
+import { lockActor, targetMember } from "./actor";
 import { assertAdminRemains } from "./assert-admin-remains";
 import type { UpdateMemberInput } from "./schemas";
 
+export type UpdateMemberResult = {
+  changed: boolean;
+  roleChanged: boolean;
+  /** R2: the address that must confirm before the sign-in email changes, if one was asked for. */
+  emailPendingConfirmation: string | null;
+};
+
 /**
- * Edit user (SPEC R2, R3, R7, R8): profile fields under R2, the role under R3, an Admin stepping
- * down only while another Admin remains. Everything is checked again here, with the caller's and
- * the target's roles read inside the transaction; the change applies at the next request.
+ * Edit user (SPEC R2, R3, R7, R8): name and phone under R2 apply at once; a new email is only
+ * asked for (it applies when the person confirms it, see lib/account/email-change.ts); the role
+ * follows R3, an Admin stepping down only while another Admin remains, and never on a suspended
+ * member. Locks in the one order: organization, the member's membership, their user row.
  */
-async function updateMemberInTx(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }) {
-  const result = await db.transaction(async (tx) => {
-    const actor = await actingMember(tx, ctx);
+export async function updateMember(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }): Promise<UpdateMemberResult> {
+  const result = await transaction(async (tx): Promise<UpdateMemberResult> => {
+    const actor = await lockActor(tx, ctx);
     const target = await targetMember(tx, actor.orgId, input.userId);
     const self = actor.userId === target.userId;
     const name = [input.firstName, input.lastName].filter(Boolean).join(" ");
-    const profileChanged =
-      input.firstName !== (target.firstName ?? "") ||
-      (input.lastName ?? "") !== (target.lastName ?? "") ||
-      input.email !== target.email.toLowerCase() ||
-      (input.phone ?? null) !== (target.phone ?? null);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const note = (field: string, from: unknown, to: unknown) => {
+      if (from !== to) {
+        before[field] = from;
+        after[field] = to;
+      }
+    };
+    note("firstName", target.firstName ?? "", input.firstName);
+    note("lastName", target.lastName ?? "", input.lastName ?? "");
+    note("phone", target.phone ?? null, input.phone ?? null);
+    const emailChanged = input.email !== target.email.toLowerCase();
+    const profileChanged = Object.keys(after).length > 0 || emailChanged;
     const roleChanged = input.role !== target.role;
-    if (!profileChanged && !roleChanged) return { changed: false as const };
+    if (!profileChanged && !roleChanged) return { changed: false, roleChanged: false, emailPendingConfirmation: null };
 
     if (profileChanged && !canEditProfile(actor, target)) {
       throw forbidden(
@@ -41,59 +57,41 @@ async function updateMemberInTx(ctx: MemberContext, input: UpdateMemberInput, op
       );
     }
     if (roleChanged && !canChangeRole(actor, target, input.role)) {
-      throw forbidden(
-        target.role === "admin" && !self
-          ? "Nobody changes another Admin's role."
-          : "Only Admins promote or demote members.",
-      );
+      throw target.status === "suspended" && actor.role === "admin" && target.role !== "admin"
+        ? new AppError("CONFLICT", `${target.name ?? target.email} is suspended. Re-activate them before changing their role.`, {
+            fieldErrors: { role: ["Re-activate this member before changing their role."] },
+          })
+        : forbidden(
+            target.role === "admin" && !self ? "Nobody changes another Admin's role." : "Only Admins promote or demote members.",
+          );
     }
     if (roleChanged && target.role === "admin") await assertAdminRemains(tx, actor.orgId, target.userId);
 
-    if (input.email !== target.email.toLowerCase()) {
-      const [taken] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(sql`lower(${users.email}) = ${input.email}`, ne(users.id, target.userId)));
-      if (taken) {
-        throw new AppError("CONFLICT", "Another account already uses that email address.", {
-          fieldErrors: { email: ["Another account already uses that email address."] },
-        });
-      }
-      const [invited] = await tx
-        .select({ id: invitations.id })
-        .from(invitations)
-        .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, input.email), eq(invitations.status, "pending")));
-      if (invited) {
-        // Otherwise that invitation could never be accepted and would hold a seat until it expires.
-        throw new AppError("CONFLICT", "That address has a pending invitation here. Revoke it first.", {
-          fieldErrors: { email: ["That address has a pending invitation here. Revoke it first."] },
-        });
-      }
-      if (!self) {
-        // A person's sign-in is theirs: another organization's Admin must not move it.
-        const [elsewhere] = await tx
-          .select({ id: memberships.id })
-          .from(memberships)
-          .where(and(eq(memberships.userId, target.userId), ne(memberships.orgId, actor.orgId)));
-        if (elsewhere) {
-          throw new AppError("FORBIDDEN", "This person also belongs to another organization: only they can change their email.", {
-            fieldErrors: { email: ["Only this person can change their email: they belong to another organization too."] },
-          });
-        }
-      }
-    }
-
+    let emailPendingConfirmation: string | null = null;
     if (profileChanged) {
-      await tx
-        .update(users)
-        .set({ firstName: input.firstName, lastName: input.lastName || null, name, email: input.email, phone: input.phone })
-        .where(eq(users.id, target.userId));
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("update");
+      if (Object.keys(after).length) {
+        after.name = name;
+        await tx
+          .update(users)
+          .set({ firstName: input.firstName, lastName: input.lastName || null, name, phone: input.phone })
+          .where(eq(users.id, target.userId));
+      }
+      if (emailChanged) {
+        // R2: the sign-in email is the person's identity; it moves only when they prove the new one.
+        const requested = await requestEmailChangeInTx(tx, {
+          user: { id: target.userId, email: target.email },
+          newEmail: input.email,
+          requestedBy: self ? null : { id: actor.userId, name: actor.name, email: actor.email },
+          orgId: actor.orgId,
+          baseUrl: options.baseUrl,
+        });
+        emailPendingConfirmation = requested.newEmail;
+      }
     }
     if (roleChanged) {
-      await tx
-        .update(memberships)
-        .set({ role: input.role, updatedAt: new Date() })
-        .where(eq(memberships.id, target.membershipId));
+      note("role", target.role, input.role);
+      await tx.update(memberships).set({ role: input.role, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
       await tx.insert(notifications).values({
         userId: target.userId,
         orgId: actor.orgId,
@@ -102,7 +100,7 @@ async function updateMemberInTx(ctx: MemberContext, input: UpdateMemberInput, op
         body: `${actor.name ?? actor.email} changed your role from ${roleLabels[target.role]} to ${roleLabels[input.role]}.`,
       });
       await enqueueEmail(tx, {
-        to: input.email,
+        to: target.email,
         template: "role-changed",
         props: {
           orgName: actor.orgName,
@@ -113,37 +111,30 @@ async function updateMemberInTx(ctx: MemberContext, input: UpdateMemberInput, op
         },
       });
     }
-    await recordAudit(tx, {
-      orgId: actor.orgId,
-      actor: { id: actor.userId, email: actor.email },
-      action: roleChanged ? "member.role_changed" : "member.updated",
-      target: { id: target.userId, email: input.email },
-      subject: { type: "membership", id: target.membershipId },
-      before: {
-        name: target.name,
-        email: target.email,
-        phone: target.phone,
-        role: target.role,
-      },
-      after: { name, email: input.email, phone: input.phone, role: input.role },
-    });
-    return { changed: true as const, roleChanged };
+    if (Object.keys(after).length) {
+      await recordAudit(tx, {
+        orgId: actor.orgId,
+        actor: { id: actor.userId, email: actor.email },
+        action: roleChanged ? "member.role_changed" : "member.updated",
+        target: { id: target.userId, email: target.email },
+        subject: { type: "membership", id: target.membershipId },
+        before,
+        after,
+      });
+    }
+    return { changed: true, roleChanged, emailPendingConfirmation };
   });
-  if (result.changed && result.roleChanged) kickEmailSender();
+  if (result.roleChanged || result.emailPendingConfirmation) kickEmailSender();
   return result;
 }
 
-/**
- * The email check above and the write are one transaction, but another account may take the same
- * address in between: the unique index decides, and its answer becomes the same field message.
- */
-export async function updateMember(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }) {
-  try {
-    return await updateMemberInTx(ctx, input, options);
-  } catch (error) {
-    if (!isUniqueViolation(error, "users_email_lower_key")) throw error;
-    throw new AppError("CONFLICT", "Another account already uses that email address.", {
-      fieldErrors: { email: ["Another account already uses that email address."] },
-    });
-  }
+/** Cancel a member's pending email change from their edit page: whoever may edit them (R2). */
+export async function cancelMemberEmailChange(ctx: MemberContext, userId: string) {
+  await transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const target = await targetMember(tx, actor.orgId, userId);
+    if (!canEditProfile(actor, target)) throw forbidden("You can't change this member's details.");
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("update");
+    await cancelEmailChangeInTx(tx, { userId: target.userId, actor: { id: actor.userId, email: actor.email }, orgId: actor.orgId });
+  });
 }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import { deleteMemberAction, inviteMembersAction, setMemberStatusAction, updateMemberAction } from "@/app/o/[org]/users/actions";
-import { auditLog, emailOutbox, invitations, memberships, notifications, users, type Role } from "@/db/schema";
+import { auditLog, emailChangeRequests, emailOutbox, invitations, memberships, notifications, users, type Role } from "@/db/schema";
 import { setupTestDatabase } from "../support/db";
 import { makeInvitation, makeOrg } from "../support/factories";
 import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
@@ -164,7 +164,10 @@ describe("R2 edit profile, by actor role and target role", () => {
       editForm(org.slug, actor, role, { firstName: "Me", lastName: "Myself", phone: "(030) 1234", email }),
     );
     expect(result).toMatchObject({ ok: true });
-    expect(await userRow(actor.id)).toMatchObject({ firstName: "Me", lastName: "Myself", name: "Me Myself", phone: "(030) 1234", email });
+    // Name and phone apply at once; the sign-in email waits for the new address to confirm (R2).
+    expect(await userRow(actor.id)).toMatchObject({ firstName: "Me", lastName: "Myself", name: "Me Myself", phone: "(030) 1234", email: actor.email });
+    const [pending] = await t.db.select().from(emailChangeRequests).where(eq(emailChangeRequests.userId, actor.id));
+    expect(pending).toMatchObject({ newEmail: email, status: "pending" });
     expect((await membershipOf(org.id, actor.id)).role).toBe(role);
   });
 });

@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import type { DbOrTx } from "@/db/client";
 import {
   auditLog,
+  emailChangeRequests,
   emailOutbox,
   invitations,
   memberships,
@@ -44,6 +45,7 @@ export async function snapshot(db: DbOrTx) {
     tasks: sorted(await db.select().from(tasks)),
     transfers: sorted(await db.select().from(ownershipTransfers)),
     sessions: sorted(await db.select().from(sessions)),
+    emailChangeRequests: sorted(await db.select().from(emailChangeRequests)),
     auditLog: auditCount.n,
     emailOutbox: outboxCount.n,
     notifications: notificationCount.n,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { CenteredCard } from "@/components/ui/centered-card";
 import { getSessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { findInvitationByToken } from "@/lib/invitations/queries";
@@ -9,21 +10,6 @@ import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
-
-function Shell({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <div className="mb-8 flex items-center gap-2">
-        <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-indigo-600 text-lg font-bold text-white">S</span>
-        <span className="text-xl font-semibold tracking-tight">Seatwise</span>
-      </div>
-      <div className="w-full max-w-md rounded-xl bg-white p-8 shadow-sm ring-1 ring-gray-200">
-        <h1 className="text-xl font-semibold text-gray-900">{title}</h1>
-        <div className="mt-3 space-y-4 text-sm text-gray-600">{children}</div>
-      </div>
-    </main>
-  );
-}
 
 /** SPEC I4: opening the link shows the organization, the inviter and the role. GET changes nothing. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -34,39 +20,39 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   ]);
   if (!invitation) {
     return (
-      <Shell title="This invitation link is not valid">
+      <CenteredCard title="This invitation link is not valid">
         <p>It may have been replaced by a newer invitation, or mistyped. Ask the person who invited you to send it again.</p>
-      </Shell>
+      </CenteredCard>
     );
   }
   if (invitation.state === "accepted") {
     return (
-      <Shell title="Invitation already accepted">
+      <CenteredCard title="Invitation already accepted">
         <p>This invitation to {invitation.orgName} was already accepted.</p>
         <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">Open Seatwise</Link>
-      </Shell>
+      </CenteredCard>
     );
   }
   if (invitation.state === "revoked") {
     return (
-      <Shell title="Invitation revoked">
+      <CenteredCard title="Invitation revoked">
         <p>{invitation.orgName} revoked this invitation. Ask {invitation.inviterName ?? invitation.inviterEmail} if you think this is a mistake.</p>
-      </Shell>
+      </CenteredCard>
     );
   }
   if (invitation.state === "expired") {
     return (
-      <Shell title="Invitation expired">
+      <CenteredCard title="Invitation expired">
         <p>
           This invitation to {invitation.orgName} expired on {formatDateTime(invitation.expiresAt)}. Ask{" "}
           {invitation.inviterName ?? invitation.inviterEmail} to send it again.
         </p>
-      </Shell>
+      </CenteredCard>
     );
   }
   const wrongAccount = user && user.email.toLowerCase() !== invitation.email;
   return (
-    <Shell title={`Join ${invitation.orgName}`}>
+    <CenteredCard title={`Join ${invitation.orgName}`}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md bg-gray-50 p-4">
         <dt className="font-medium text-gray-900">Organization</dt>
         <dd>{invitation.orgName}</dd>
@@ -85,6 +71,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       ) : (
         <AcceptForm token={token} />
       )}
-    </Shell>
+    </CenteredCard>
   );
 }

@@ -7,7 +7,7 @@ import { inviteMembersSchema } from "@/lib/invitations/schemas";
 import { deleteMember } from "@/lib/members/delete-member";
 import { memberIdSchema, updateMemberSchema } from "@/lib/members/schemas";
 import { setMemberStatus } from "@/lib/members/set-member-status";
-import { updateMember } from "@/lib/members/update-member";
+import { cancelMemberEmailChange, updateMember } from "@/lib/members/update-member";
 import { refreshOrganization } from "@/lib/revalidate";
 import { appBaseUrl } from "@/lib/url";
 
@@ -23,7 +23,18 @@ export const inviteMembersAction = memberAction(inviteMembersSchema, async (inpu
 export const updateMemberAction = memberAction(updateMemberSchema, async (input, ctx) => {
   const result = await updateMember(ctx, input, { baseUrl: await appBaseUrl() });
   refreshOrganization(ctx.org.slug);
-  return result.changed ? "Saved. The change applies from the next page they open." : "Nothing to change.";
+  if (!result.changed) return "Nothing to change.";
+  if (result.emailPendingConfirmation) {
+    return `Saved. The sign-in email changes once ${result.emailPendingConfirmation} is confirmed: we sent a link there.`;
+  }
+  return "Saved. The change applies from the next page they open.";
+});
+
+// POST (server action) – withdraw a member's pending email change (R2).
+export const cancelEmailChangeAction = memberAction(memberIdSchema, async ({ userId }, ctx) => {
+  await cancelMemberEmailChange(ctx, userId);
+  refreshOrganization(ctx.org.slug);
+  return "The email change was cancelled; the link sent for it no longer works.";
 });
 
 // POST (server action) – Delete User (R4, R5, R6).

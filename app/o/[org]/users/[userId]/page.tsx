@@ -7,6 +7,10 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { displayName } from "@/lib/format";
 import { findMember } from "@/lib/members/queries";
+import { findPendingEmailChange } from "@/lib/account/email-change";
+import { ActionButton } from "@/components/ui/action-button";
+import { formatDateTime } from "@/lib/format";
+import { cancelEmailChangeAction } from "../actions";
 import { assignableRoles, canEditProfile, roleLabels } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Edit user" };
@@ -18,10 +22,11 @@ export default async function EditMemberPage({ params }: { params: Promise<{ org
   const member = await findMember(ctx, userId);
   if (!member) notFound();
   const actor = { userId: ctx.user.id, role: ctx.membership.role };
-  const target = { userId: member.userId, role: member.role };
+  const target = { userId: member.userId, role: member.role, status: member.status };
   const roles = assignableRoles(actor, target);
   const profile = canEditProfile(actor, target);
   if (!profile && roles.length < 2) notFound();
+  const pending = profile ? await findPendingEmailChange(member.userId) : null;
   return (
     <>
       <PageHeader
@@ -37,6 +42,21 @@ export default async function EditMemberPage({ params }: { params: Promise<{ org
           </Link>
         }
       />
+      {pending ? (
+        <div
+          role="status"
+          className="mb-4 flex max-w-2xl flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
+        >
+          <p>
+            Email change pending confirmation to <strong>{pending.newEmail}</strong>. Until that link is followed by{" "}
+            {member.userId === ctx.user.id ? "you" : displayName(member)}, signed in, the sign-in email stays {member.email}.{" "}
+            <span className="text-amber-800">Link expires {formatDateTime(pending.expiresAt)}.</span>
+          </p>
+          <ActionButton action={cancelEmailChangeAction} fields={{ org: ctx.org.slug, userId: member.userId }} size="sm">
+            Cancel email change
+          </ActionButton>
+        </div>
+      ) : null}
       <Card className="max-w-2xl p-6">
         <EditMemberForm
           orgSlug={ctx.org.slug}
