@@ -1,10 +1,15 @@
 /**
- * Runs once when a server process starts, before it serves requests: the database is migrated
- * (and seeded when empty), and the email sender's retry loop starts (SPEC E1).
+ * Runs once when a server process starts, before it serves requests: the public URL is fixed, the
+ * database is migrated (and seeded when empty), and the email sender's retry loop starts (SPEC E1).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { warnAboutUnsafeSettings } = await import("./lib/setup/startup-warnings");
+  warnAboutUnsafeSettings();
+  const { publicBaseUrl } = await import("./lib/url");
+  // Every link Auth.js and the app email is built on this, never on a request's Host header.
+  process.env.AUTH_URL ??= publicBaseUrl();
   const { prepareDatabase } = await import("./db/prepare");
   await prepareDatabase();
   const { startEmailSender } = await import("./lib/email/sender");

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { allowedOrigins, staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from its package folder; bundling it breaks every request
@@ -9,6 +10,15 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
   typescript: { ignoreBuildErrors: process.env.SEATWISE_SKIP_BUILD_TYPECHECK === "1" },
+  // Behind a proxy that changes the host, name the hosts forms may be posted from
+  // (SEATWISE_ALLOWED_ORIGINS); otherwise only this app's own origin may post server actions.
+  experimental: { serverActions: { allowedOrigins: allowedOrigins() } },
+  // proxy.ts sets these (and the CSP) on pages and routes; this covers the static files it skips.
+  async headers() {
+    const https = (process.env.AUTH_URL ?? "").startsWith("https://");
+    const headers = Object.entries(staticSecurityHeaders({ https })).map(([key, value]) => ({ key, value }));
+    return [{ source: "/_next/static/:path*", headers }];
+  },
 };
 
 export default nextConfig;

@@ -16,9 +16,19 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+    // processed by Vite, it resolves like it does in Next.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Tests deliver email explicitly (deliverDueEmails), never from a timer after their database is gone.
-    env: { VITEST: "1", SEATWISE_EMAIL_SENDER: "off", PGLITE_DIR: "memory://" },
+    env: {
+      VITEST: "1",
+      SEATWISE_EMAIL_SENDER: "off",
+      PGLITE_DIR: "memory://",
+      // For the tests that drive the real Auth.js (sign-in requests, the session endpoint).
+      AUTH_SECRET: "vitest-secret-not-for-production-0123456789",
+      AUTH_URL: "http://localhost:3000",
+    },
   },
 });

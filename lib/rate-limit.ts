@@ -1,16 +1,29 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db/client";
-import { rateLimits } from "@/db/schema";
-import { AppError } from "./errors";
+import { rateLimits, users } from "@/db/schema";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
-/** About five sign-in links or invitations per address per 15 minutes; more per IP address. */
+/** Every limit of the app, in one table (docs/decisions/007). */
 export const rateLimitRules = {
+  /** Emails of any kind (sign-in links, invitations, email confirmations) to one address. */
   emailPerAddress: { limit: 5, windowSeconds: 15 * 60 },
+  /** Sign-in emails asked for from one client address (only known behind a declared proxy). */
   emailPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  /** New organizations one person creates (I5). */
+  organizationsPerPerson: { limit: 5, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
+
+/**
+ * The instance-wide ceiling on sign-in emails to addresses that have no account: a flood of
+ * made-up addresses cannot burn the sender's reputation (SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR,
+ * default 100 an hour).
+ */
+export function newAddressSignInRule(env = process.env): RateLimitRule {
+  const limit = Math.floor(Number(env.SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR ?? 100));
+  return { limit: Number.isFinite(limit) && limit >= 0 ? limit : 100, windowSeconds: 60 * 60 };
+}
 
 /**
  * Counts one hit against `key` in a fixed window and says whether it is within the limit. The
@@ -37,17 +50,56 @@ export async function hitRateLimit(
   return { allowed: row.count <= rule.limit, count: row.count, retryAfterSeconds };
 }
 
-/** Throws RATE_LIMITED with a message that reads the same whether or not an account exists. */
-export async function enforceEmailRateLimit(email: string, ip: string | null, options: { db?: DbOrTx } = {}) {
-  const checks = [hitRateLimit(`email:${email.toLowerCase()}`, rateLimitRules.emailPerAddress, options)];
-  if (ip) checks.push(hitRateLimit(`ip:${ip}`, rateLimitRules.emailPerIp, options));
-  const results = await Promise.all(checks);
-  const refused = results.find((r) => !r.allowed);
-  if (refused) {
-    const minutes = Math.max(1, Math.ceil(refused.retryAfterSeconds / 60));
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many emails were requested for this address. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    );
+export type SignInAdmission =
+  | { allowed: true }
+  /** Too many for this address or client: said to the person, the same words for every address. */
+  | { allowed: false; reason: "rate_limited"; retryAfterSeconds: number }
+  /** The new-address ceiling: answered exactly like a success, so it reveals no account. */
+  | { allowed: false; reason: "ceiling" };
+
+/**
+ * The one gate of every sign-in email, whichever path asked (the form's server action, or a POST
+ * straight to Auth.js's /api/auth/signin/resend): Auth.js calls it from its signIn callback
+ * before any token or email exists. Per address, per client address when a proxy is declared,
+ * and the instance-wide ceiling for addresses with no account.
+ */
+export async function admitSignInEmail(
+  email: string,
+  options: { ip: string | null; db?: DbOrTx; now?: Date },
+): Promise<SignInAdmission> {
+  const address = email.toLowerCase();
+  const checks = [hitRateLimit(`email:${address}`, rateLimitRules.emailPerAddress, options)];
+  if (options.ip) checks.push(hitRateLimit(`ip:${options.ip}`, rateLimitRules.emailPerIp, options));
+  const refused = (await Promise.all(checks)).find((r) => !r.allowed);
+  if (refused) return { allowed: false, reason: "rate_limited", retryAfterSeconds: refused.retryAfterSeconds };
+  const database = options.db ?? defaultDb;
+  const [account] = await database
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${address}`)
+    .limit(1);
+  if (!account) {
+    const ceiling = await hitRateLimit("signin:new-addresses", newAddressSignInRule(), options);
+    if (!ceiling.allowed) {
+      console.warn(`[sign-in] the hourly ceiling of sign-in emails to new addresses (${ceiling.count - 1}) is reached; not sending`);
+      return { allowed: false, reason: "ceiling" };
+    }
   }
+  return { allowed: true };
+}
+
+/**
+ * Invitation emails to one address of one organization: the same count for Invite Teammate and
+ * Resend, so resending cannot sidestep it.
+ */
+export async function hitInvitationEmailLimit(orgId: string, email: string, options: { db?: DbOrTx } = {}) {
+  return hitRateLimit(`invite:${orgId}:${email.toLowerCase()}`, rateLimitRules.emailPerAddress, options);
+}
+
+/** "7 minutes", "3 hours": how long until a window of a limit ends, for messages. */
+export function retryMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes <= 90) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hours`;
 }

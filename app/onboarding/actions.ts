@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/action";
-import { createOrganization, createOrganizationSchema } from "@/lib/orgs/create-organization";
+import { createOrganizationSchema, createOwnOrganization } from "@/lib/orgs/create-organization";
 
 // POST (server action) – SPEC I5: create an organization; the creator becomes its Admin (Free tier).
 export const createOrganizationAction = userAction(createOrganizationSchema, async ({ name }, user) => {
-  const org = await createOrganization({ userId: user.id, name });
+  const org = await createOwnOrganization({ userId: user.id, name });
   redirect(`/o/${org.slug}/users`);
 });

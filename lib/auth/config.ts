@@ -6,7 +6,10 @@ import Resend from "next-auth/providers/resend";
 import { cache } from "react";
 import { getDatabase, type DatabaseHandle } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { emailSchema } from "@/lib/invitations/schemas";
+import { admitSignInEmail } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/url";
+import { queueSignInEmail } from "./sign-in-email";
 
 const adapters = new WeakMap<DatabaseHandle, Adapter>();
 
@@ -45,12 +48,19 @@ const adapterMethods = [
   "useVerificationToken",
 ] as const;
 
-const lazyAdapter = Object.fromEntries(
-  adapterMethods.map((method) => [
-    method,
-    (...args: unknown[]) => (adapter()[method] as (...a: unknown[]) => unknown)(...args),
-  ]),
-) as Adapter;
+const lazyAdapter = {
+  ...Object.fromEntries(
+    adapterMethods.map((method) => [
+      method,
+      (...args: unknown[]) => (adapter()[method] as (...a: unknown[]) => unknown)(...args),
+    ]),
+  ),
+  // The token row is written by queueSignInEmail, in the transaction of its email (E1).
+  createVerificationToken: async (token: { identifier: string; token: string; expires: Date }) => token,
+} as Adapter;
+
+/** Signs the hash of every sign-in link's token; Auth.js checks the link with the same value. */
+const verificationSecret = process.env.AUTH_SECRET ?? "";
 
 export const { handlers, auth: authUncached, signIn, signOut } = NextAuth({
   adapter: lazyAdapter,
@@ -69,21 +79,34 @@ export const { handlers, auth: authUncached, signIn, signOut } = NextAuth({
       apiKey: process.env.RESEND_API_KEY ?? "local-mailbox",
       from: process.env.EMAIL_FROM ?? "Seatwise <onboarding@resend.dev>",
       maxAge: 24 * 60 * 60,
-      normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
-      async sendVerificationRequest({ identifier, url }) {
-        await enqueueEmail(getDatabase().db, {
-          to: identifier,
-          template: "sign-in",
-          props: { url, host: new URL(url).host },
-        });
-        kickEmailSender();
+      secret: verificationSecret,
+      // The app's own address rule (the one of the sign-in form), stricter than Auth.js's default.
+      normalizeIdentifier(identifier) {
+        const parsed = emailSchema.safeParse(identifier);
+        if (!parsed.success) throw new Error("Invalid email address format.");
+        return parsed.data;
+      },
+      async sendVerificationRequest(request) {
+        await queueSignInEmail(request, verificationSecret);
       },
     }),
   ],
   callbacks: {
+    /**
+     * Every sign-in email passes here before its token exists, whichever path asked for it: the
+     * form's server action and a POST straight to /api/auth/signin/resend alike (issue 6.2).
+     */
+    async signIn({ user, email }) {
+      if (!email?.verificationRequest) return true;
+      const admission = await admitSignInEmail(user.email ?? "", { ip: await clientIp() });
+      if (admission.allowed) return true;
+      // The ceiling answers like a success: whether an address has an account stays unknown.
+      if (admission.reason === "ceiling") return "/signin/check-email";
+      return `/signin?${new URLSearchParams({ error: "RateLimited", retry: String(admission.retryAfterSeconds) })}`;
+    },
+    /** What GET /api/auth/session answers: no session token, no phone, nothing a script needs not. */
     session({ session, user }) {
-      session.user.id = user.id;
-      return session;
+      return { user: { id: user.id, name: user.name ?? null, email: user.email }, expires: session.expires } as typeof session;
     },
   },
 });

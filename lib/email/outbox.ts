@@ -8,6 +8,8 @@ export type QueuedEmail<N extends EmailTemplateName> = {
   to: string;
   template: N;
   props: EmailTemplateProps<N>;
+  /** The invitation this email carries, so a delivery that fails for good shows on Manage Invites. */
+  invitationId?: string;
 };
 
 /**
@@ -25,7 +27,7 @@ export async function enqueueEmail<N extends EmailTemplateName>(
   const subject = (template.subject as (p: EmailTemplateProps<N>) => string)(email.props);
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ to: email.to.trim().toLowerCase(), subject, template: email.template, html, text })
+    .values({ to: email.to.trim().toLowerCase(), subject, template: email.template, html, text, invitationId: email.invitationId ?? null })
     .returning({ id: emailOutbox.id });
   return row;
 }

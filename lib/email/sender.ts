@@ -54,12 +54,16 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
     } catch (error) {
       failed++;
       const giveUp = row.attempts >= MAX_ATTEMPTS;
+      const message = String((error as Error).message ?? error).slice(0, 2000);
       await database.execute(sql`
         update ${emailOutbox}
         set status = ${giveUp ? "failed" : "pending"},
-            last_error = ${String((error as Error).message ?? error).slice(0, 2000)},
+            last_error = ${message},
             next_attempt_at = now() + make_interval(secs => ${retryDelaySeconds(row.attempts)})
         where id = ${row.id}`);
+      // Not dropped silently: the row stays (an invitation's shows "delivery failed" on Manage
+      // Invites, with Resend), and the operator reads why in the log. No link is logged.
+      if (giveUp) console.error(`[mailbox] gave up on email ${row.id} to ${row.to} ("${row.subject}") after ${row.attempts} attempts: ${message}`);
     }
   }
   return { claimed: rows.length, sent, failed };

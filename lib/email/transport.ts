@@ -28,10 +28,11 @@ export function transportFromEnv(env = process.env): Transport {
     name: "local",
     async send(email) {
       if (!env.VITEST) {
-        const links = [...new Set([...email.text.matchAll(/https?:\/\/[^\s\]]+/g)].map((m) => m[0]))];
-        console.info(
-          `[mailbox] to=${email.to} subject="${email.subject}"${links.length ? ` links: ${links.join(" ")}` : ""}`,
-        );
+        // Links carry sign-in and invitation tokens: printed in development only, never in a
+        // production log (where the local mailbox is a demo's, and logs are kept and shipped).
+        const links =
+          env.NODE_ENV === "production" ? [] : [...new Set([...email.text.matchAll(/https?:\/\/[^\s\]]+/g)].map((m) => m[0]))];
+        console.info(`[mailbox] to=${email.to} subject="${email.subject}"${links.length ? ` links: ${links.join(" ")}` : ""}`);
       }
       return {};
     },

@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/format";
 import { actingMember, lockActor } from "@/lib/members/actor";
 import { transaction } from "@/lib/transaction";
 import { canInvite, roleLabels, type Role } from "@/lib/permissions";
-import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { hitInvitationEmailLimit } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { emailSchema, type InviteMembersInput } from "./schemas";
 import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
@@ -65,7 +65,7 @@ export async function inviteMembers(
     const email = parsed.data;
     if (seen.has(email)) continue;
     seen.add(email);
-    const limit = await hitRateLimit(`invite:${ctx.org.id}:${email}`, rateLimitRules.emailPerAddress);
+    const limit = await hitInvitationEmailLimit(ctx.org.id, email);
     if (!limit.allowed) {
       results.push({ email, outcome: "rate_limited", message: "Too many invitations to this address lately; try again later." });
       continue;
@@ -144,6 +144,7 @@ async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options:
   }
   await enqueueEmail(tx, {
     to: invite.email,
+    invitationId,
     template: "invitation",
     props: {
       url: invitationUrl(options.baseUrl, token),
@@ -166,6 +167,11 @@ async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options:
   return {
     email: invite.email,
     outcome,
-    message: outcome === "invited" ? `Invited as ${roleLabels[role]}.` : "A live invitation existed: sent again with a new link.",
+    message:
+      outcome === "invited"
+        ? `Invited as ${roleLabels[role]}.`
+        : role === invite.role
+          ? `A live invitation existed: sent again as ${roleLabels[role]} with a new link.`
+          : `Resent as ${roleLabels[role]}, the role of the live invitation; revoke it to change the role.`,
   };
 }

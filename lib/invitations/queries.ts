@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { invitations, organizations, users } from "@/db/schema";
+import { emailOutbox, invitations, organizations, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { hashInvitationToken } from "./token";
 
@@ -28,6 +28,11 @@ export async function listOpenInvitations(ctx: MemberContext) {
       expiresAt: invitations.expiresAt,
       invitedByName: inviter.name,
       invitedByEmail: inviter.email,
+      // The newest email of this invitation: "failed" once the sender gave up on it (E1).
+      delivery: sql<"pending" | "sent" | "failed" | null>`(
+        select ${emailOutbox.status} from ${emailOutbox}
+        where ${emailOutbox.invitationId} = ${invitations.id}
+        order by ${emailOutbox.createdAt} desc limit 1)`,
     })
     .from(invitations)
     .innerJoin(inviter, eq(inviter.id, invitations.invitedById))

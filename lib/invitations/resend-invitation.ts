@@ -9,7 +9,8 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { lockActor } from "@/lib/members/actor";
 import { transaction } from "@/lib/transaction";
-import { canManageInvitation, roleLabels } from "@/lib/permissions";
+import { canManageInvitation, canManageInvitations, roleLabels } from "@/lib/permissions";
+import { hitInvitationEmailLimit, retryMinutes } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
 
@@ -34,7 +35,11 @@ export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invit
   const actor = await lockActor(tx, ctx);
   const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
   if (!canManageInvitation(actor.role, invitation.role)) {
-    throw forbidden("Managers resend and revoke invitations for the User role only.");
+    throw forbidden(
+      canManageInvitations(actor.role)
+        ? "Managers resend and revoke invitations for the User role only."
+        : "Only Admins and Managers resend or revoke invitations.",
+    );
   }
   return { actor, invitation };
 }
@@ -46,6 +51,14 @@ export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invit
 export async function resendInvitation(ctx: MemberContext, invitationId: string, options: { baseUrl: string }) {
   await transaction(async (tx) => {
     const { actor, invitation } = await lockManageableInvitation(tx, ctx, invitationId);
+    // The same count as Invite Teammate's for this address: resending cannot sidestep it.
+    const limit = await hitInvitationEmailLimit(actor.orgId, invitation.email, { db: tx });
+    if (!limit.allowed) {
+      throw new AppError(
+        "RATE_LIMITED",
+        `Too many invitations were sent to ${invitation.email} lately. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`,
+      );
+    }
     const now = new Date();
     if (invitation.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
     const { token, tokenHash } = newInvitationToken();
@@ -57,6 +70,7 @@ export async function resendInvitation(ctx: MemberContext, invitationId: string,
       .where(eq(invitations.id, invitation.id));
     await enqueueEmail(tx, {
       to: invitation.email,
+      invitationId: invitation.id,
       template: "invitation",
       props: {
         url: invitationUrl(options.baseUrl, token),

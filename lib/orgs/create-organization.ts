@@ -5,6 +5,8 @@ import { z } from "zod";
 import { db as defaultDb, type Db, type DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { hitRateLimit, rateLimitRules, retryMinutes } from "@/lib/rate-limit";
 
 export const createOrganizationSchema = z.object({
   name: z
@@ -75,6 +77,22 @@ export async function createOrganizationInTx(tx: DbOrTx, options: Omit<CreateOrg
     after: { name: org.name, tier: org.tier, kind: org.kind, role: "admin" },
   });
   return org;
+}
+
+/**
+ * I5 from the onboarding page: a person creates an organization of their own, at most
+ * rateLimitRules.organizationsPerPerson a day (each one is a new tenant with a Free tier).
+ */
+export async function createOwnOrganization(options: { userId: string; name: string }) {
+  const rule = rateLimitRules.organizationsPerPerson;
+  const limit = await hitRateLimit(`org-create:${options.userId}`, rule);
+  if (!limit.allowed) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `You created ${rule.limit} organizations today, the most one person may. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`,
+    );
+  }
+  return createOrganization(options);
 }
 
 export async function createOrganization(options: CreateOrganizationOptions) {

@@ -1,36 +1,33 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
 import { signIn } from "@/lib/auth/config";
-import { enforceEmailRateLimit } from "@/lib/rate-limit";
+import { signInFailureMessage } from "@/lib/auth/sign-in-errors";
+import { AppError } from "@/lib/errors";
+import { emailSchema } from "@/lib/invitations/schemas";
+import { publicBaseUrl } from "@/lib/url";
 
 const signInSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address." })
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Enter a valid email address, like name@company.com.")),
+  email: z.string({ error: "Enter your email address." }).pipe(emailSchema),
   redirectTo: z
     .string()
     .max(512)
-    .regex(/^\/(?!\/)[^\s]*$/, "Invalid return address.")
+    .regex(/^\/(?!\/)[^\s\\]*$/, "Invalid return address.")
     .optional()
     .catch(undefined),
 });
 
-async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-}
-
 // POST (server action) – ask for a magic link. The answer is the same for known and unknown emails.
 export const requestSignInLink = publicAction(signInSchema, async ({ email, redirectTo }) => {
-  await enforceEmailRateLimit(email, await clientIp());
-  // Auth.js stores the hashed token and calls our sendVerificationRequest (the outbox).
-  await signIn("resend", { email, redirectTo: redirectTo ?? "/", redirect: false });
+  // Auth.js runs the app's gate (limits, ceiling) in its signIn callback, writes the token and
+  // its email in one transaction, and answers with where to go next.
+  const next = await signIn("resend", { email, redirectTo: redirectTo ?? "/", redirect: false });
+  const url = new URL(next ?? "/signin/check-email", publicBaseUrl());
+  const error = url.searchParams.get("error");
+  if (error) {
+    throw new AppError(error === "RateLimited" ? "RATE_LIMITED" : "VALIDATION", signInFailureMessage(error, url.searchParams.get("retry")));
+  }
   redirect("/signin/check-email");
 });

@@ -68,7 +68,12 @@ export default async function ManageInvitesPage({ params }: { params: Promise<{ 
                     <Td>{inv.invitedByName ?? inv.invitedByEmail}</Td>
                     <Td>{formatDate(inv.sentAt)}</Td>
                     <Td title={formatDateTime(inv.expiresAt)}>{formatDate(inv.expiresAt)}</Td>
-                    <Td>{inv.state === "expired" ? <Badge tone="red">Expired</Badge> : <Badge tone="amber">Pending</Badge>}</Td>
+                    <Td>
+                      <span className="flex flex-col items-start gap-1">
+                        {inv.state === "expired" ? <Badge tone="red">Expired</Badge> : <Badge tone="amber">Pending</Badge>}
+                        {inv.delivery === "failed" ? <Badge tone="red">Delivery failed</Badge> : null}
+                      </span>
+                    </Td>
                     <Td>
                       {allowed ? (
                         <div className="flex items-start justify-end gap-2">
