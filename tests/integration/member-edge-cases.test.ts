@@ -26,6 +26,23 @@ describe("where SPEC §3–§4 meet", () => {
     expect(result.fieldErrors?.email).toBeTruthy();
   });
 
+  it("R3/R9: a suspended Manager cannot be promoted to Admin (nobody could ever re-activate them); re-activated, they can", async () => {
+    const { org, members } = await makeOrgWithMembers(t.db, "pro", ["admin"]);
+    const manager = await addMember(t.db, org.id, "manager", { firstName: "Sus", lastName: "Pended", name: "Sus Pended" });
+    await t.db.update(memberships).set({ status: "suspended" }).where(eq(memberships.id, manager.membership.id));
+    const promote = () =>
+      updateMemberAction(
+        idle,
+        form({ org: org.slug, userId: manager.user.id, firstName: "Sus", lastName: "Pended", email: manager.user.email, phone: "", role: "admin" }),
+      );
+    actAs(members[0].user.id);
+    const refused = await expectNoChange(t.db, promote);
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(refused.fieldErrors?.role?.length).toBeGreaterThan(0);
+    await t.db.update(memberships).set({ status: "active" }).where(eq(memberships.id, manager.membership.id));
+    expect(await promote()).toMatchObject({ ok: true });
+  });
+
   it("R9: re-activation checks who may before it checks seats", async () => {
     const { org, members } = await makeOrgWithMembers(t.db, "free", ["admin", "user"]);
     const suspended = await addMember(t.db, org.id, "user");
@@ -34,10 +51,14 @@ describe("where SPEC §3–§4 meet", () => {
     await addMember(t.db, org.id, "user");
     await addMember(t.db, org.id, "user");
     actAs(members[1].user.id);
-    const byUser = await setMemberStatusAction(idle, form({ org: org.slug, userId: suspended.user.id, status: "active" }));
+    const byUser = await expectNoChange(t.db, () =>
+      setMemberStatusAction(idle, form({ org: org.slug, userId: suspended.user.id, status: "active" })),
+    );
     expect(byUser.code).toBe("FORBIDDEN");
     actAs(members[0].user.id);
-    const byAdmin = await setMemberStatusAction(idle, form({ org: org.slug, userId: suspended.user.id, status: "active" }));
+    const byAdmin = await expectNoChange(t.db, () =>
+      setMemberStatusAction(idle, form({ org: org.slug, userId: suspended.user.id, status: "active" })),
+    );
     expect(byAdmin.code).toBe("SEAT_LIMIT");
     await t.db.update(organizations).set({ tier: "pro" }).where(eq(organizations.id, org.id));
     expect((await setMemberStatusAction(idle, form({ org: org.slug, userId: suspended.user.id, status: "active" }))).ok).toBe(true);

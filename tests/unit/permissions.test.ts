@@ -83,6 +83,13 @@ describe("R3 role changes", () => {
     for (const role of ["manager", "user"] as const)
       for (const to of roles) expect(canChangeRole(me(role), me(role), to)).toBe(false);
   });
+
+  it("R3/R9: nobody changes a suspended member's role (promoted to Admin, they could never be re-activated)", () => {
+    for (const from of ["manager", "user"] as const) {
+      for (const to of roles) expect(canChangeRole(me("admin"), { ...other(from), status: "suspended" }, to)).toBe(false);
+      expect(assignableRoles(me("admin"), { ...other(from), status: "suspended" })).toEqual([from]);
+    }
+  });
 });
 
 describe("R4 delete and R9 suspend", () => {
