@@ -58,9 +58,12 @@ export async function loadMembership(userId: string, orgSlug: string) {
  * belong to answers NOT_FOUND, exactly like one that does not exist. Roles are never cached
  * (R8): this runs on every request and every action.
  */
+/** What an organization's slug can look like; anything else (a NUL byte, 10k characters) is simply not found. */
+const orgSlugPattern = /^[a-z0-9-]{1,64}$/;
+
 export const requireMember = cache(async (orgSlug: string): Promise<MemberContext> => {
   const user = await requireUser();
-  const row = await loadMembership(user.id, orgSlug);
+  const row = orgSlugPattern.test(orgSlug) ? await loadMembership(user.id, orgSlug) : null;
   if (!row) throw new AppError("NOT_FOUND", "This organization was not found.");
   if (row.membership.status === "suspended") {
     throw new AppError("SUSPENDED", `Your access to ${row.org.name} is suspended. Ask an Admin to re-activate it.`);

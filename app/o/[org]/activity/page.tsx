@@ -7,6 +7,7 @@ import { listAuditEntries, listAuditFilters } from "@/lib/audit/queries";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { z } from "zod";
+import { pageParam, parseSearchParams, textParam, uuidParam } from "@/lib/search-params";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { canReadAudit } from "@/lib/permissions";
@@ -20,21 +21,24 @@ function summarize(value: unknown) {
     .join(", ");
 }
 
+const paramsSchema = z.object({ page: pageParam, actor: uuidParam, action: textParam(64) });
+
 /** SPEC A1: Admins read the audit log. */
 export default async function ActivityPage({
   params,
   searchParams,
 }: {
   params: Promise<{ org: string }>;
-  searchParams: Promise<{ page?: string; actor?: string; action?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ org }, sp] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage(org);
   if (!canReadAudit(ctx.membership.role)) notFound();
-  const actorId = z.uuid().safeParse(sp.actor).success ? sp.actor : undefined;
-  const action = sp.action && sp.action.length <= 64 ? sp.action : undefined;
+  const query = parseSearchParams(paramsSchema, sp);
+  const actorId = query.actor;
+  const action = query.action || undefined;
   const [{ rows, page, pageCount }, filters] = await Promise.all([
-    listAuditEntries(ctx, { page: Number(sp.page) || 1, actorId, action }),
+    listAuditEntries(ctx, { page: query.page, actorId, action }),
     listAuditFilters(ctx),
   ]);
   const base = `/o/${ctx.org.slug}/activity`;

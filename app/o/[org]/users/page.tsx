@@ -11,6 +11,10 @@ import { MemberRowActions } from "@/components/members/member-row-actions";
 import { buttonClass } from "@/components/ui/button";
 import { assignableRoles, canDeleteMember, canEditProfile, canManageUsers, canSuspendMember, roleLabels } from "@/lib/permissions";
 import { tierLabels } from "@/lib/tiers";
+import { pageParam, parseSearchParams, textParam } from "@/lib/search-params";
+import { z } from "zod";
+
+const paramsSchema = z.object({ q: textParam(100), page: pageParam });
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -19,11 +23,12 @@ export default async function UsersPage({
   searchParams,
 }: {
   params: Promise<{ org: string }>;
-  searchParams: Promise<{ q?: string; page?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ org }, sp] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage(org);
-  const { rows, total, page, pageCount, q, seats } = await listMembers(ctx, { q: sp.q, page: Number(sp.page) || 1 });
+  const query = parseSearchParams(paramsSchema, sp);
+  const { rows, total, page, pageCount, q, seats } = await listMembers(ctx, { q: query.q, page: query.page });
   const base = `/o/${ctx.org.slug}/users`;
   const pageHref = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   const actor = { userId: ctx.user.id, role: ctx.membership.role };
@@ -92,7 +97,7 @@ export default async function UsersPage({
             </thead>
             <tbody className="divide-y divide-gray-100 bg-white">
               {rows.map((m) => {
-                const target = { userId: m.userId, role: m.role };
+                const target = { userId: m.userId, role: m.role, status: m.status };
                 return (
                 <tr key={m.userId}>
                   <Td className="font-medium text-gray-900">

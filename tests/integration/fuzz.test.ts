@@ -1,0 +1,190 @@
+import { actAs, form, idle } from "../support/next-mocks";
+import { describe, expect, it } from "vitest";
+import { cancelOwnEmailChangeAction, confirmEmailChangeAction } from "@/app/account/email/actions";
+import { requestSignInLink } from "@/app/(auth)/signin/actions";
+import SignInErrorPage from "@/app/(auth)/signin/error/page";
+import SignInPage from "@/app/(auth)/signin/page";
+import { acceptInvitationAction } from "@/app/invite/[token]/actions";
+import InvitationPage from "@/app/invite/[token]/page";
+import ConfirmEmailChangePage from "@/app/account/email/confirm/[token]/page";
+import ActivityPage from "@/app/o/[org]/activity/page";
+import InboxPage from "@/app/o/[org]/inbox/page";
+import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import ManageInvitesPage from "@/app/o/[org]/invites/page";
+import { changeTierAction } from "@/app/o/[org]/settings/subscription/actions";
+import SubscriptionPage from "@/app/o/[org]/settings/subscription/page";
+import MySubscriptionsPage from "@/app/o/[org]/subscriptions/page";
+import { transferSurveyAction } from "@/app/o/[org]/surveys/actions";
+import SurveysPage from "@/app/o/[org]/surveys/page";
+import EditMemberPage from "@/app/o/[org]/users/[userId]/page";
+import {
+  cancelEmailChangeAction,
+  deleteMemberAction,
+  inviteMembersAction,
+  setMemberStatusAction,
+  updateMemberAction,
+} from "@/app/o/[org]/users/actions";
+import InvitePage from "@/app/o/[org]/users/invite/page";
+import UsersPage from "@/app/o/[org]/users/page";
+import { createOrganizationAction } from "@/app/onboarding/actions";
+import { errorCodes } from "@/lib/errors";
+import type { FormState } from "@/lib/form-state";
+import { setupTestDatabase } from "../support/db";
+import { makeInvitation, makeOrg, makeSurvey } from "../support/factories";
+import { addNamedMember, snapshot } from "../support/state";
+
+/**
+ * SPEC §10: no input, however malformed, answers with a server error. A corpus of hostile values
+ * goes into every page's search and route params and every field of every action. Pages may
+ * answer not-found or redirect; actions must answer a known refusal (and then have written
+ * nothing) or a success; nothing may throw, and nothing may log an error (tests/support/setup.ts
+ * fails any test that calls console.error — which the action wrapper does for unexpected errors).
+ */
+const t = setupTestDatabase();
+
+const corpus: Array<string | string[]> = [
+  "\u0000",
+  "a\u0000b",
+  "1e20",
+  "-1e20",
+  "Infinity",
+  "NaN",
+  "-1",
+  "0",
+  "x".repeat(100_000),
+  "\u202Eevil\u202C",
+  "👩‍💻🚀",
+  "' OR 1=1 --",
+  "'; drop table users; --",
+  "<script>alert(1)</script>",
+  "%_\\",
+  "__proto__",
+  "constructor",
+  "",
+  "   ",
+  ["a", "b"],
+  ["\u0000", "x"],
+];
+
+async function scene() {
+  const org = await makeOrg(t.db, { tier: "pro" });
+  const admin = (await addNamedMember(t.db, org.id, "admin")).user;
+  const user = (await addNamedMember(t.db, org.id, "user")).user;
+  const { invitation, token } = await makeInvitation(t.db, org.id, admin.id);
+  const survey = await makeSurvey(t.db, org.id, user.id);
+  return { org, admin, user, invitation, token, survey };
+}
+
+/** A Next page may end in notFound() or redirect(): those are answers, not crashes. */
+async function renderPage(fn: () => Promise<unknown>) {
+  try {
+    await fn();
+    return "rendered";
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT")) return "redirect";
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "not-found";
+    throw error;
+  }
+}
+
+const knownCodes = new Set(Object.keys(errorCodes));
+
+/** Calls an action; a refusal must carry a known code and leave the database as it was. */
+async function expectHandled(call: () => Promise<FormState>, label: string) {
+  const before = await snapshot(t.db);
+  let result: FormState;
+  try {
+    result = await call();
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT")) return;
+    throw new Error(`${label} threw: ${String(error)}`);
+  }
+  if (result.ok) return;
+  expect(knownCodes.has(result.code ?? ""), `${label} answered ${result.code}: ${result.formError}`).toBe(true);
+  expect(await snapshot(t.db), `${label} wrote nothing`).toEqual(before);
+}
+
+describe("§10 pages: hostile search and route params", () => {
+  it("§10: every page of an organization renders, answers not found or redirects, whatever its params", async () => {
+    const { org, admin } = await scene();
+    actAs(admin.id);
+    const orgPages = [UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage];
+    for (const value of corpus) {
+      const searchParams = Promise.resolve({ q: value, page: value, actor: value, action: value });
+      for (const Page of orgPages) {
+        expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug }), searchParams } as never))).toBe("rendered");
+        const slug = Array.isArray(value) ? value[0] : value;
+        expect(await renderPage(() => Page({ params: Promise.resolve({ org: slug }), searchParams } as never))).not.toBe("crash");
+      }
+      const userId = Array.isArray(value) ? value[0] : value;
+      expect(await renderPage(() => EditMemberPage({ params: Promise.resolve({ org: org.slug, userId }) }))).toBe("not-found");
+    }
+  });
+
+  it("§10: the public pages (sign-in, its error page, invitation and confirmation links) never crash", async () => {
+    actAs(null);
+    for (const value of corpus) {
+      const searchParams = Promise.resolve({ error: value, email: value, redirectTo: value, callbackUrl: value, retry: value });
+      expect(await renderPage(() => SignInPage({ searchParams }))).toBe("rendered");
+      expect(await renderPage(() => SignInErrorPage({ searchParams }))).toBe("rendered");
+      const token = Array.isArray(value) ? value[0] : value;
+      expect(await renderPage(() => InvitationPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
+      expect(await renderPage(() => ConfirmEmailChangePage({ params: Promise.resolve({ token }) }))).toBe("rendered");
+    }
+  });
+});
+
+describe("§10 actions: hostile values in every field", () => {
+  it("§10: every field of every organization action answers a known refusal (and writes nothing) or succeeds", async () => {
+    const { org, admin, user, invitation, survey } = await scene();
+    const valid = {
+      invite: { org: org.slug, emails: "fuzz-invitee@example.test", role: "user", firstName: "A", lastName: "B" },
+      update: { org: org.slug, userId: user.id, firstName: user.firstName!, lastName: user.lastName!, email: user.email, phone: "", role: "user" },
+      member: { org: org.slug, userId: user.id },
+      status: { org: org.slug, userId: user.id, status: "suspended" },
+      invitation: { org: org.slug, invitationId: invitation.id },
+      tier: { org: org.slug, tier: "pro" },
+      transfer: { org: org.slug, surveyId: survey.id, toUserId: admin.id },
+    };
+    const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>]> = [
+      ["inviteMembers", inviteMembersAction, valid.invite],
+      ["updateMember", updateMemberAction, valid.update],
+      ["deleteMember", deleteMemberAction, valid.member],
+      ["setMemberStatus", setMemberStatusAction, valid.status],
+      ["cancelEmailChange", cancelEmailChangeAction, valid.member],
+      ["resendInvitation", resendInvitationAction, valid.invitation],
+      ["revokeInvitation", revokeInvitationAction, valid.invitation],
+      ["changeTier", changeTierAction, valid.tier],
+      ["transferSurvey", transferSurveyAction, valid.transfer],
+    ];
+    actAs(admin.id);
+    for (const [name, action, fields] of actions) {
+      for (const field of Object.keys(fields)) {
+        for (const value of corpus) {
+          await expectHandled(() => action(idle, form({ ...fields, [field]: value })), `${name}.${field}=${JSON.stringify(value).slice(0, 30)}`);
+        }
+      }
+    }
+  });
+
+  it("§10: the actions outside an organization (sign-in, accept, create, confirm) answer every hostile value", async () => {
+    const { admin } = await scene();
+    const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>, string | null]> = [
+      ["requestSignInLink", requestSignInLink, { email: "fuzz@example.test", redirectTo: "/" }, null],
+      ["acceptInvitation", acceptInvitationAction, { token: "A".repeat(43) }, null],
+      ["createOrganization", createOrganizationAction, { name: "Fuzz Works" }, admin.id],
+      ["confirmEmailChange", confirmEmailChangeAction, { token: "A".repeat(43) }, admin.id],
+      ["cancelOwnEmailChange", cancelOwnEmailChangeAction, { unused: "x" }, admin.id],
+    ];
+    for (const [name, action, fields, as] of actions) {
+      actAs(as);
+      for (const field of Object.keys(fields)) {
+        for (const value of corpus) {
+          await expectHandled(() => action(idle, form({ ...fields, [field]: value })), `${name}.${field}=${JSON.stringify(value).slice(0, 30)}`);
+        }
+      }
+    }
+  });
+});
