@@ -59,7 +59,15 @@ function toFormState(error: unknown, values: Record<string, string>): FormState 
   // Next signals redirect() and notFound() by throwing: let those through.
   unstable_rethrow(error);
   if (isAppError(error)) {
-    return { ok: false, code: error.code, formError: error.message, fieldErrors: error.fieldErrors, values };
+    // A refusal about one field is said next to that field; the form's own line only points there.
+    const onFields = error.fieldErrors && Object.keys(error.fieldErrors).length > 0 && error.code !== "VALIDATION";
+    return {
+      ok: false,
+      code: error.code,
+      formError: onFields ? "Please correct the highlighted field." : error.message,
+      fieldErrors: error.fieldErrors,
+      values,
+    };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, formError: "Something went wrong on our side. Nothing was changed; please try again.", values };

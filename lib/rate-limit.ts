@@ -20,7 +20,7 @@ export const rateLimitRules = {
  * made-up addresses cannot burn the sender's reputation (SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR,
  * default 100 an hour).
  */
-export function newAddressSignInRule(env = process.env): RateLimitRule {
+export function newAddressSignInRule(env: Record<string, string | undefined> = process.env): RateLimitRule {
   const limit = Math.floor(Number(env.SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR ?? 100));
   return { limit: Number.isFinite(limit) && limit >= 0 ? limit : 100, windowSeconds: 60 * 60 };
 }

@@ -8,7 +8,7 @@ import { isIP } from "node:net";
  * them would carry its token to the sender's own site. AUTH_URL in production; in development the
  * local server (instrumentation.ts sets AUTH_URL from it at start, so Auth.js builds the same links).
  */
-export function publicBaseUrl(env = process.env): string {
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
   if (env.AUTH_URL) return env.AUTH_URL.replace(/\/$/, "");
   return `http://localhost:${env.PORT || 3000}`;
 }
@@ -27,7 +27,7 @@ export async function appBaseUrl(): Promise<string> {
  * no address we can trust (Next does not expose the socket's), so null: limits then key on other
  * things (the address asked for, an instance-wide ceiling), never on a header a client can forge.
  */
-export function clientIpFrom(requestHeaders: Headers, env = process.env): string | null {
+export function clientIpFrom(requestHeaders: Headers, env: Record<string, string | undefined> = process.env): string | null {
   const header = env.SEATWISE_TRUSTED_PROXY_HEADER?.trim().toLowerCase();
   if (!header) return null;
   const raw = requestHeaders.get(header);

@@ -11,7 +11,7 @@ export type Transport = {
  * With RESEND_API_KEY, mail goes through Resend. Without it, "sending" is keeping the row as a
  * delivered message of the local mailbox (/dev/mailbox) and printing it to the server log.
  */
-export function transportFromEnv(env = process.env): Transport {
+export function transportFromEnv(env: Record<string, string | undefined> = process.env): Transport {
   if (env.RESEND_API_KEY) {
     const resend = new Resend(env.RESEND_API_KEY);
     const from = env.EMAIL_FROM ?? "Seatwise <onboarding@resend.dev>";

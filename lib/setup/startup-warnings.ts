@@ -1,7 +1,7 @@
 import { devMailboxEnabled } from "@/lib/email/mailbox";
 
 /** Settings that are fine for a demo and dangerous for real use, said once at start. */
-export function warnAboutUnsafeSettings(env = process.env) {
+export function warnAboutUnsafeSettings(env: Record<string, string | undefined> = process.env) {
   if (env.NODE_ENV === "production" && devMailboxEnabled(env)) {
     console.warn(
       "[seatwise] WARNING: SEATWISE_DEV_MAILBOX=1 in production: /dev/mailbox shows every email, sign-in and " +

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signIn, uniqueEmail } from "./helpers";
+import { newScenario, signIn, uniqueEmail } from "./helpers";
 
 /**
  * The UI hiding a control proves nothing (documenso's lesson): here a Manager edits the page in
@@ -7,8 +7,9 @@ import { signIn, uniqueEmail } from "./helpers";
  * and the server refuses and writes nothing.
  */
 test("R1 and §10: a Manager's forged invitation as Admin, or into another organization, is refused and changes nothing", async ({ page }) => {
-  await signIn(page, "manager@acme.test");
-  await page.goto("/o/acme-castings/users/invite");
+  const s = await newScenario(page);
+  await signIn(page, s.emails.manager);
+  await page.goto(`/o/${s.acme.slug}/users/invite`);
   const roles = await page.getByLabel("Role").locator("option").allTextContents();
   expect(roles).toEqual(["User"]);
 
@@ -26,15 +27,15 @@ test("R1 and §10: a Manager's forged invitation as Admin, or into another organ
   // 2. Post into another organization by rewriting the form's organization field.
   await page.reload();
   const stranger = uniqueEmail("forged-org");
-  await page.locator('input[type="hidden"][name="org"]').evaluate((input: HTMLInputElement) => {
-    input.value = "bolt-supply";
-  });
+  await page.locator('input[type="hidden"][name="org"]').evaluate((input: HTMLInputElement, slug: string) => {
+    input.value = slug;
+  }, s.bolt.slug);
   await page.getByLabel("Email addresses").fill(stranger);
   await page.getByRole("button", { name: "Send Invitation" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "This organization was not found." })).toBeVisible();
 
   // Nothing was written: neither address is invited, and no email went out.
-  await page.goto("/o/acme-castings/invites");
+  await page.goto(`/o/${s.acme.slug}/invites`);
   await expect(page.getByRole("table", { name: "Invitations" })).toBeVisible();
   await expect(page.getByText(promoted)).toHaveCount(0);
   await expect(page.getByText(stranger)).toHaveCount(0);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { linkFromMailbox, pickMember, screenshot, signIn, uniqueEmail } from "./helpers";
+import { linkFromMailbox, newScenario, pickMember, screenshot, signIn, uniqueEmail, type Scenario } from "./helpers";
 
 /**
  * Members, roles, seats and invitations (SPEC §2–§4, §7), journey by journey, in the browser.
@@ -10,6 +10,14 @@ import { linkFromMailbox, pickMember, screenshot, signIn, uniqueEmail } from "./
  */
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** This file's own copy of the demo organizations: no other file changes them. */
+let s: Scenario;
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  s = await newScenario(await context.newPage());
+  await context.close();
+});
 
 /**
  * A fresh browser context signed in as `email`. The first call signs in through the mailbox; later
@@ -129,17 +137,17 @@ test("I1/I4/R1: an Admin invites a Manager and a User; each accepts from their e
 
 test("R2: a Manager sees no pencil and no delete on the Admin's row, and the Admin's edit page does not exist for them", async ({ browser }) => {
   // The Admin's own pencil gives the Admin's edit URL.
-  const admin = await signedIn(browser, "admin@acme.test");
-  await admin.page.goto("/o/acme-castings/users");
+  const admin = await signedIn(browser, s.emails.admin);
+  await admin.page.goto(`/o/${s.acme.slug}/users`);
   const adminEditUrl = await admin.page.getByRole("link", { name: "Edit Ada Admin" }).getAttribute("href");
-  expect(adminEditUrl).toMatch(/^\/o\/acme-castings\/users\/[0-9a-f-]{36}$/);
+  expect(adminEditUrl).toMatch(new RegExp(`^/o/${s.acme.slug}/users/[0-9a-f-]{36}$`));
   await admin.context.close();
 
-  const manager = await signedIn(browser, "manager@acme.test");
+  const manager = await signedIn(browser, s.emails.manager);
   const page = manager.page;
-  await page.goto("/o/acme-castings/users");
+  await page.goto(`/o/${s.acme.slug}/users`);
   await expect(page.getByRole("link", { name: "Invite Teammate" })).toBeVisible();
-  await expect(memberRow(page, "admin@acme.test")).toBeVisible();
+  await expect(memberRow(page, s.emails.admin)).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit Ada Admin" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "More options for Ada Admin" })).toHaveCount(0);
   // The Manager does edit themselves (R2), so the controls are there where the rules allow them.
@@ -148,7 +156,7 @@ test("R2: a Manager sees no pencil and no delete on the Admin's row, and the Adm
   const response = await page.goto(adminEditUrl!);
   expect(response?.status()).toBe(404);
   // R1: a Manager grants the User role only.
-  await page.goto("/o/acme-castings/users/invite");
+  await page.goto(`/o/${s.acme.slug}/users/invite`);
   await expect(page.getByLabel("Role").getByRole("option")).toHaveText(["User"]);
   await manager.context.close();
 });
@@ -182,8 +190,8 @@ test("T3: a Free organization with its 4 seats used refuses one more invitation 
 });
 
 test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin transfers it, Delete User works and frees her seat", async ({ browser }) => {
-  const { context, page } = await signedIn(browser, "admin@acme.test");
-  await page.goto("/o/acme-castings/users");
+  const { context, page } = await signedIn(browser, s.emails.admin);
+  await page.goto(`/o/${s.acme.slug}/users`);
   const before = await seatsUsed(page);
 
   await page.getByRole("button", { name: "More options for Una User" }).click();
@@ -204,7 +212,7 @@ test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin trans
   await expect(survey.getByRole("cell").nth(1)).toHaveText("Max Manager");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
-  await expect(memberRow(page, "user1@acme.test")).toBeVisible();
+  await expect(memberRow(page, s.emails.user1)).toBeVisible();
   await page.getByRole("button", { name: "More options for Una User" }).click();
   await expect(page.getByRole("menu")).not.toContainText("Before deleting");
   await page.getByRole("menuitem", { name: "Delete User" }).click();
@@ -216,26 +224,26 @@ test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin trans
   await dialog.getByRole("button", { name: "Delete User" }).click();
   await expect(dialog).toHaveCount(0);
 
-  await expect(memberRow(page, "user1@acme.test")).toHaveCount(0);
+  await expect(memberRow(page, s.emails.user1)).toHaveCount(0);
   await expect(page.getByRole("table", { name: "Members" })).not.toContainText("Una User");
   await expect.poll(() => seatsUsed(page)).toBe(before - 1);
   await context.close();
 });
 
 test("R6: a deleted member's open session ends at their next click", async ({ browser }) => {
-  const ulf = await signedIn(browser, "user2@acme.test");
-  await ulf.page.goto("/o/acme-castings/surveys");
+  const ulf = await signedIn(browser, s.emails.user2);
+  await ulf.page.goto(`/o/${s.acme.slug}/surveys`);
   await expect(ulf.page.getByRole("heading", { level: 1, name: "Surveys" })).toBeVisible();
 
-  const admin = await signedIn(browser, "admin@acme.test");
-  await admin.page.goto("/o/acme-castings/users");
+  const admin = await signedIn(browser, s.emails.admin);
+  await admin.page.goto(`/o/${s.acme.slug}/users`);
   const before = await seatsUsed(admin.page);
   await admin.page.getByRole("button", { name: "More options for Ulf User" }).click();
   await admin.page.getByRole("menuitem", { name: "Delete User" }).click();
   const dialog = admin.page.getByRole("dialog", { name: "Delete Ulf User?" });
   await dialog.getByRole("button", { name: "Delete User" }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(memberRow(admin.page, "user2@acme.test")).toHaveCount(0);
+  await expect(memberRow(admin.page, s.emails.user2)).toHaveCount(0);
   await expect.poll(() => seatsUsed(admin.page)).toBe(before - 1);
 
   // Ulf's page is still open; his next click takes him to sign in (he belongs to no other organization).
@@ -243,22 +251,22 @@ test("R6: a deleted member's open session ends at their next click", async ({ br
   await expect(ulf.page).toHaveURL(/\/signin/);
   await expect(ulf.page.getByRole("heading", { name: "Sign in to Seatwise" })).toBeVisible();
   // And the old cookie opens nothing anymore.
-  await ulf.page.goto("/o/acme-castings/users");
+  await ulf.page.goto(`/o/${s.acme.slug}/users`);
   await expect(ulf.page).toHaveURL(/\/signin/);
   await ulf.context.close();
   await admin.context.close();
 });
 
 test("I3: Manage Invites lists pending invitations; Revoke frees the seat and the link says it was revoked", async ({ browser }) => {
-  const { context, page } = await signedIn(browser, "admin@acme.test");
-  await page.goto("/o/acme-castings/users");
+  const { context, page } = await signedIn(browser, s.emails.admin);
+  await page.goto(`/o/${s.acme.slug}/users`);
   const before = await seatsUsed(page);
 
   const email = uniqueEmail("olga");
   await page.getByRole("link", { name: "Invite Teammate" }).click();
   await invite(page, [email], "User", { first: "Olga", last: "Offer" });
   const link = await linkFromMailbox(page, email, /Ada Admin invited you to Acme Castings on Seatwise/);
-  await page.goto("/o/acme-castings/users");
+  await page.goto(`/o/${s.acme.slug}/users`);
   await expect(page.getByTestId("seat-meter")).toContainText(`${before + 1} of 10 seats used`);
 
   await page.getByRole("link", { name: "Manage Invites" }).click();
@@ -266,7 +274,7 @@ test("I3: Manage Invites lists pending invitations; Revoke frees the seat and th
   const invitations = page.getByRole("table", { name: "Invitations" });
   await expect(invitations.getByRole("columnheader")).toHaveText(["Email", "Role", "Invited by", "Sent", "Expires", "Status", "Actions"]);
   // The demo's pending invitation and ours, each with its role, inviter and status.
-  const demo = invitations.getByRole("row").filter({ hasText: "newhire@acme.test" });
+  const demo = invitations.getByRole("row").filter({ hasText: s.emails.invitee });
   await expect(demo).toContainText("Nia Newhire");
   await expect(demo).toContainText("Pending");
   const ours = invitations.getByRole("row").filter({ hasText: email });

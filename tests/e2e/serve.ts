@@ -50,7 +50,9 @@ async function main() {
     const build = spawnSync(process.execPath, [next, "build"], { env, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const server = spawn(process.execPath, [next, "start", "--port", port], { env, stdio: "inherit" });
+  // `npm start` with PORT, as a hosting platform runs it: the browser tests prove both work. It
+  // stays in this process group, which Playwright ends as a whole when the tests are done.
+  const server = spawn("npm", ["start", "--silent"], { env: { ...env, PORT: port }, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -11,8 +11,8 @@ const tokenSchema = z.object({ token: z.string().regex(secretTokenPattern, "This
 
 // POST (server action) – R2: the person, signed in as themselves, confirms the new sign-in email.
 export const confirmEmailChangeAction = userAction(tokenSchema, async ({ token }, user) => {
+  // No revalidation: the page would re-render as "already confirmed" over this answer.
   const result = await confirmEmailChange({ token, userId: user.id, currentSessionToken: await currentSessionToken() });
-  revalidatePath("/", "layout");
   return {
     message: `Your sign-in email is now ${result.newEmail}.${result.sessionsEnded ? ` ${result.sessionsEnded} other browser${result.sessionsEnded === 1 ? " was" : "s were"} signed out.` : ""}`,
     data: result,

@@ -1,0 +1,111 @@
+import { actAs, form, idle } from "../support/next-mocks";
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import { inviteMembersAction } from "@/app/o/[org]/users/actions";
+import { createOrganizationAction } from "@/app/onboarding/actions";
+import { emailOutbox, organizations } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/session";
+import { deliverDueEmails, MAX_ATTEMPTS } from "@/lib/email/sender";
+import type { Transport } from "@/lib/email/transport";
+import { listOpenInvitations } from "@/lib/invitations/queries";
+import { setupTestDatabase } from "../support/db";
+import { makeInvitation, makeOrg, makeUser } from "../support/factories";
+import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
+
+/** The smaller items of the hardening review (issue 6), each with the test that holds it. */
+const t = setupTestDatabase();
+
+async function scene() {
+  const org = await makeOrg(t.db, { tier: "pro" });
+  const admin = (await addNamedMember(t.db, org.id, "admin")).user;
+  const manager = (await addNamedMember(t.db, org.id, "manager")).user;
+  const user = (await addNamedMember(t.db, org.id, "user")).user;
+  return { org, admin, manager, user };
+}
+
+describe("E1/I3 invitation emails are limited on every path and never lost silently", () => {
+  it("I3: Resend shares Invite's per-address limit: after five emails to one address, a sixth by Resend is RATE_LIMITED and writes nothing", async () => {
+    const { org, admin } = await scene();
+    const email = uniqueEmail("resend-flood");
+    actAs(admin.id);
+    expect(await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }))).toMatchObject({ ok: true });
+    const [invitation] = (await listOpenInvitations({ org: { id: org.id } } as MemberContext)).filter((i) => i.email === email);
+    for (let i = 0; i < 4; i++) {
+      expect(await resendInvitationAction(idle, form({ org: org.slug, invitationId: invitation.id }))).toMatchObject({ ok: true });
+    }
+    const refused = await expectNoChange(t.db, () => resendInvitationAction(idle, form({ org: org.slug, invitationId: invitation.id })));
+    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    // …and Invite, counted on the same key, is limited too.
+    const again = await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }));
+    expect(again.data).toEqual([expect.objectContaining({ email, outcome: "rate_limited" })]);
+  });
+
+  it("E1/I3: an invitation email the sender gives up on is logged and shows as delivery failed on Manage Invites", async () => {
+    const { org, admin } = await scene();
+    const email = uniqueEmail("bounces");
+    actAs(admin.id);
+    await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }));
+    const failing: Transport = {
+      name: "resend",
+      async send() {
+        throw new Error("Resend refused the email: mailbox does not exist");
+      },
+    };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        await t.db.update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.to, email));
+        await deliverDueEmails({ db: t.db, transport: failing });
+      }
+      expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining(`gave up on email`)]);
+      expect(String(logged.mock.calls[0][0])).toContain(email);
+      expect(String(logged.mock.calls[0][0])).not.toContain("/invite/");
+    } finally {
+      logged.mockRestore();
+    }
+    const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
+    expect(row.status).toBe("failed");
+    const listed = (await listOpenInvitations({ org: { id: org.id } } as MemberContext)).find((i) => i.email === email);
+    expect(listed?.delivery).toBe("failed");
+    // Resend writes a new email, so the row is no longer marked failed.
+    expect(await resendInvitationAction(idle, form({ org: org.slug, invitationId: listed!.id }))).toMatchObject({ ok: true });
+    const relisted = (await listOpenInvitations({ org: { id: org.id } } as MemberContext)).find((i) => i.email === email);
+    expect(relisted?.delivery).toBe("pending");
+  });
+});
+
+describe("§7 clearer answers", () => {
+  it("I1: inviting an address with a live invitation of another role says the old role was kept and how to change it", async () => {
+    const { org, admin } = await scene();
+    const email = uniqueEmail("keeps-role");
+    await makeInvitation(t.db, org.id, admin.id, { email, role: "manager" });
+    actAs(admin.id);
+    const result = await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }));
+    expect(result.data).toEqual([
+      expect.objectContaining({ email, outcome: "resent", message: "Resent as Manager, the role of the live invitation; revoke it to change the role." }),
+    ]);
+  });
+
+  it("R1: a User trying to revoke is told what applies to Users, not to Managers", async () => {
+    const { org, admin, user } = await scene();
+    const { invitation } = await makeInvitation(t.db, org.id, admin.id);
+    actAs(user.id);
+    const result = await expectNoChange(t.db, () => revokeInvitationAction(idle, form({ org: org.slug, invitationId: invitation.id })));
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", formError: "Only Admins and Managers resend or revoke invitations." });
+  });
+
+  it("I5: one person creates at most five organizations a day; the sixth is RATE_LIMITED and nothing is created", async () => {
+    const founder = await makeUser(t.db, { email: uniqueEmail("serial-founder") });
+    actAs(founder.id);
+    for (let i = 0; i < 5; i++) {
+      await expect(createOrganizationAction(idle, form({ name: `Venture ${i}` }))).rejects.toMatchObject({
+        digest: expect.stringContaining("NEXT_REDIRECT"),
+      });
+    }
+    const sixth = await expectNoChange(t.db, () => createOrganizationAction(idle, form({ name: "Venture 6" })));
+    expect(sixth).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    const owned = await t.db.select().from(organizations).where(eq(organizations.name, "Venture 6"));
+    expect(owned).toHaveLength(0);
+  });
+});
