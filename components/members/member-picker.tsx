@@ -30,15 +30,17 @@ export function MemberPicker(props: {
   onChange?: (member: PickedMember | null) => void;
   /** Labelled by a visually hidden label (in a table row) instead of a visible one. */
   hideLabel?: boolean;
+  /** The member already chosen when the picker appears (a filter already applied). */
+  defaultValue?: PickedMember | null;
 }) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
-  const [text, setText] = useState("");
+  const [text, setText] = useState(props.defaultValue ? label(props.defaultValue) : "");
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<PickedMember[]>([]);
   const [active, setActive] = useState(-1);
-  const [selected, setSelected] = useState<PickedMember | null>(null);
+  const [selected, setSelected] = useState<PickedMember | null>(props.defaultValue ?? null);
   const [status, setStatus] = useState<"idle" | "loading" | "done" | "failed">("idle");
   const request = useRef<AbortController | null>(null);
   const { orgSlug, notOnPlanId, onChange } = props;

@@ -3,6 +3,7 @@ import type { ReactElement } from "react";
 import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation";
 import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
+import SurveyTransferredEmail, { surveyTransferredSubject, type SurveyTransferredEmailProps } from "@/emails/survey-transferred";
 
 /**
  * Every email the app sends (SPEC E1): a react-email template and its subject. Later features
@@ -20,6 +21,10 @@ export const emailTemplates = {
   "role-changed": {
     subject: (props: RoleChangedEmailProps) => `Your role in ${props.orgName} is now ${props.toRole}`,
     render: (props: RoleChangedEmailProps) => RoleChangedEmail(props),
+  },
+  "survey-transferred": {
+    subject: (props: SurveyTransferredEmailProps) => surveyTransferredSubject(props),
+    render: (props: SurveyTransferredEmailProps) => SurveyTransferredEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 
