@@ -25,7 +25,7 @@ export async function MemberSurveysExport({ ctx, member }: { ctx: MemberContext;
           {member.label} owns {owned} survey{owned === 1 ? "" : "s"} here.{" "}
           {owned ? (
             <>
-              Download them with every response before deleting them, or{" "}
+              Before deleting {member.label}, download {owned === 1 ? "it" : "them"} with every response, or{" "}
               <Link href={`/o/${ctx.org.slug}/surveys?owner=${member.userId}`} className="font-medium text-indigo-600 hover:text-indigo-500">
                 see and transfer their surveys
               </Link>

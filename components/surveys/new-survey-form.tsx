@@ -11,7 +11,9 @@ export function NewSurveyForm({ orgSlug }: { orgSlug: string }) {
   const { form, state, pending, onSubmit, errorFor } = useActionForm<{ title: string; description: string }>(
     createSurveySchema,
     createSurveyAction,
-    { title: "", description: "" },
+    // No default values: react-hook-form then reads what is in the fields, so text typed before
+    // the page finished loading is kept instead of being reset to "".
+    {},
   );
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>

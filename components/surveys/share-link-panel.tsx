@@ -45,7 +45,7 @@ export function ShareLinkPanel(props: {
           <label htmlFor="share-url" className="block font-medium text-green-900">
             Share link — copy it now
           </label>
-          <div className="flex gap-2">
+          <div className="flex flex-col items-start gap-2">
             <input id="share-url" readOnly value={url} className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.target.select()} />
             <Button
               variant="secondary"

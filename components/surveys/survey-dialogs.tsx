@@ -29,7 +29,7 @@ export type SurveyRef = {
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-/** The end of every dialog: Cancel and the action, or, once it worked, its message and Close. */
+/** The end of every dialog: Cancel and the action, or, once it worked, its message and Done. */
 function DialogForm(props: {
   action: Action;
   fields: Record<string, string>;
@@ -55,7 +55,7 @@ function DialogForm(props: {
       <div className="flex justify-end gap-2">
         {state.ok ? (
           <Button ref={close} variant="primary" onClick={props.onClose}>
-            Close
+            Done
           </Button>
         ) : (
           <>
@@ -213,7 +213,7 @@ export function MergeSurveyDialog(props: { orgSlug: string; survey: SurveyRef; m
       title={`Merge "${survey.title}" into another survey`}
       description={
         <p>
-          Its {survey.responses} response{survey.responses === 1 ? "" : "s"} move to the survey you pick, and &quot;{survey.title}&quot; is
+          Its {survey.responses} response{survey.responses === 1 ? " moves" : "s move"} to the survey you pick, and &quot;{survey.title}&quot; is
           deleted.
         </p>
       }
@@ -251,7 +251,7 @@ export function MergeSurveyDialog(props: { orgSlug: string; survey: SurveyRef; m
             <h3 className="font-semibold text-gray-900">What moves</h3>
             <ul className="list-disc space-y-1 pl-5">
               <li>
-                {data.source.responses} response{data.source.responses === 1 ? "" : "s"} move into &quot;{data.target.title}&quot; (which has{" "}
+                {data.source.responses} response{data.source.responses === 1 ? " moves" : "s move"} into &quot;{data.target.title}&quot; (which has{" "}
                 {data.target.responses} now).
               </li>
               {data.questionsAdded.length ? (

@@ -67,7 +67,7 @@ export function SurveyTable(props: { orgSlug: string; rows: SurveyRow[]; mineOnl
                       <span className="text-xs text-gray-500">since {s.checkedOutSince}</span>
                     </span>
                   ) : (
-                    <span className="text-gray-400">Checked in</span>
+                    <span className="text-gray-500">Checked in</span>
                   )}
                 </Td>
                 <Td className="text-right tabular-nums">{s.responses}</Td>

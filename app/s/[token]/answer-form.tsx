@@ -23,6 +23,11 @@ export function AnswerForm({ token, questions }: { token: string; questions: Sur
   return (
     <form action={action} className="mt-6 space-y-6">
       <input type="hidden" name="token" value={token} />
+      {questions.some((q) => q.required) ? (
+        <p className="text-xs text-gray-500">
+          Questions marked <span className="text-red-600">*</span> need an answer.
+        </p>
+      ) : null}
       {questions.map((q, index) => {
         const name = `answer.${q.id}`;
         const id = `answer-${index}`;

@@ -67,7 +67,7 @@ export default async function SurveysPage({
       href={href({ owner, page: 1 })}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "rounded-md px-3 py-1.5 text-sm font-medium",
+        "rounded-md px-3 py-2 text-sm font-medium",
         active ? "bg-indigo-50 text-indigo-700" : "text-gray-600 hover:bg-gray-100 hover:text-gray-900",
       )}
     >
@@ -92,9 +92,9 @@ export default async function SurveysPage({
             {tab("Mine", "me", !!ownerFilter?.isMe)}
           </nav>
           <form role="search" action={base} className="flex flex-wrap items-end gap-2">
-            <div>
+            <div className="space-y-1.5">
               <label htmlFor="survey-search" className="block text-xs font-medium text-gray-700">
-                Title
+                Search titles
               </label>
               <input
                 id="survey-search"
@@ -102,11 +102,12 @@ export default async function SurveysPage({
                 type="search"
                 defaultValue={q}
                 maxLength={100}
-                placeholder="Search by title"
-                className={`${inputClass} mt-1 w-56`}
+                placeholder="Part of a title"
+                className={`${inputClass} w-56`}
               />
             </div>
-            <div className="w-64 [&_label]:text-xs [&_label]:font-medium [&_label]:text-gray-700">
+            {/* -mb-1.5: the picker keeps room under its input for its list; align the inputs instead. */}
+            <div className="-mb-1.5 w-64 [&_label]:text-xs [&_label]:font-medium [&_label]:text-gray-700">
               <MemberPicker
                 key={ownerFilter?.id ?? "none"}
                 orgSlug={ctx.org.slug}
@@ -134,7 +135,7 @@ export default async function SurveysPage({
               )}{" "}
               · <Link href={href({ owner: null, page: 1 })} className="font-medium text-indigo-600 hover:text-indigo-500">Clear filter</Link>
             </p>
-            {ownerFilter.member && total > 0 ? (
+            {ownerFilter.member ? (
               <OwnerFilterActions
                 orgSlug={ctx.org.slug}
                 owner={{ userId: ownerFilter.member.userId, name: ownerLabel ?? ownerFilter.member.email }}
