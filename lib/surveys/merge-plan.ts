@@ -16,7 +16,8 @@ const normal = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 /**
  * SPEC S2 merge: how one survey's responses join another's without losing an answer. A source
  * question whose text the target already asks (compared without case and extra spaces) joins
- * that question; any other is added to the target, under a fresh id if its id is taken there.
+ * that question; any other is added to the target (optional there), under a fresh id if its id is
+ * taken there.
  * Pure, so the preview and the merge itself always agree.
  */
 export function planMerge(source: SurveyQuestion[], target: SurveyQuestion[], newId: () => string): MergePlan {
@@ -39,7 +40,8 @@ export function planMerge(source: SurveyQuestion[], target: SurveyQuestion[], ne
     while (taken.has(id)) id = newId();
     taken.add(id);
     if (id !== question.id) rename[question.id] = id;
-    added.push({ ...question, id });
+    // Optional in the target: its own respondents are not suddenly required to answer another survey's questions.
+    added.push({ id, text: question.text });
   }
   return { rename, added, matched, targetIds: [...taken] };
 }

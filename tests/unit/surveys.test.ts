@@ -54,6 +54,11 @@ describe("S2 merge plan: every answer keeps a question", () => {
     expect(plan.rename).toEqual({ q1: "fresh-1" });
   });
 
+  it("S2: a required source question is added as optional: the target's respondents are not bound by it", () => {
+    const plan = planMerge([{ id: "a", text: "Batch number", required: true }], [{ id: "b", text: "Rate us" }], ids());
+    expect(plan.added).toEqual([{ id: "a", text: "Batch number" }]);
+  });
+
   it("S2: identical surveys merge without renaming anything", () => {
     const questions = [
       { id: "q1", text: "One" },
