@@ -141,38 +141,82 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: ulf.id, assigneeId: max.id, title: "Approve the evaluation summary", state: "done" },
   ]);
 
-  const [s1] = await tx
+  // Surveys (SPEC §7): Una owns one with answers; Max has his checked out since this morning;
+  // Ada owns the rest. Ulf owns none, so he can be deleted at once (R5).
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3600 * 1000);
+  const [s1, s2, s3, s4] = await tx
     .insert(surveys)
     .values([
       {
         orgId: acme.id,
         ownerId: una.id,
         title: "Foundry safety walk-through",
-        description: "Monthly checklist for the casting floor.",
+        description: "Monthly checklist for the casting floor. Walk every station before the first pour.",
         questions: [
-          { id: "q1", text: "Are all exits clear?" },
-          { id: "q2", text: "Is protective equipment available at every station?" },
+          { id: "q1", text: "Are all exits clear?", required: true },
+          { id: "q2", text: "Is protective equipment available at every station?", required: true },
+          { id: "q3", text: "Anything else the safety officer should know?" },
         ],
+        createdAt: hoursAgo(24 * 20),
+        updatedAt: hoursAgo(24 * 6),
       },
       {
         orgId: acme.id,
         ownerId: max.id,
         title: "Supplier onboarding feedback",
-        questions: [{ id: "q1", text: "How clear was the onboarding process?" }],
+        description: "Sent to every new supplier after their first delivery.",
+        questions: [
+          { id: "q1", text: "How clear was the onboarding process?", required: true },
+          { id: "q2", text: "Which document took longest to prepare?" },
+          { id: "q3", text: "What should we change first?" },
+        ],
         checkedOutById: max.id,
-        checkedOutAt: new Date(),
+        checkedOutAt: hoursAgo(3),
+        createdAt: hoursAgo(24 * 12),
+        updatedAt: hoursAgo(24 * 2),
       },
       {
         orgId: acme.id,
         ownerId: ada.id,
         title: "Customer satisfaction 2026",
-        questions: [{ id: "q1", text: "How likely are you to recommend Acme Castings?" }],
+        description: "Our yearly check-in with customers. Takes two minutes.",
+        questions: [
+          { id: "q1", text: "How likely are you to recommend Acme Castings? (0–10)", required: true },
+          { id: "q2", text: "What do we do best?" },
+          { id: "q3", text: "Where should we improve?" },
+        ],
+        createdAt: hoursAgo(24 * 30),
+        updatedAt: hoursAgo(24 * 9),
+      },
+      {
+        orgId: acme.id,
+        ownerId: ada.id,
+        title: "Casting defect root-cause review",
+        description: "Filled in by the quality team for every rejected batch.",
+        questions: [
+          { id: "q1", text: "Batch number", required: true },
+          { id: "q2", text: "Defect observed (porosity, shrinkage, inclusion, other)", required: true },
+          { id: "q3", text: "Most likely root cause" },
+        ],
+        createdAt: hoursAgo(24 * 4),
+        updatedAt: hoursAgo(24),
       },
     ])
     .returning();
   await tx.insert(surveyResponses).values([
-    { surveyId: s1.id, respondent: "floor-lead@acme.test", answers: { q1: "Yes", q2: "Yes" } },
-    { surveyId: s1.id, respondent: "shift-b@acme.test", answers: { q1: "Yes", q2: "Station 4 is missing gloves" } },
+    { surveyId: s1.id, respondent: "floor-lead@acme.test", answers: { q1: "Yes", q2: "Yes" }, submittedAt: hoursAgo(24 * 8) },
+    {
+      surveyId: s1.id,
+      respondent: "shift-b@acme.test",
+      answers: { q1: "Yes", q2: "Station 4 is missing gloves", q3: "The eye-wash bottle at station 2 expires next week." },
+      submittedAt: hoursAgo(24 * 7),
+    },
+    { surveyId: s2.id, respondent: "Bolt Supply Co", answers: { q1: "Very clear", q2: "The material certificates", q3: "A checklist before the first delivery" }, submittedAt: hoursAgo(24 * 5) },
+    { surveyId: s2.id, respondent: null, answers: { q1: "Mostly clear", q3: "Fewer portals to sign up to" }, submittedAt: hoursAgo(24 * 3) },
+    { surveyId: s3.id, respondent: "purchasing@northwind.test", answers: { q1: "9", q2: "Dimensional accuracy", q3: "Lead times in summer" }, submittedAt: hoursAgo(24 * 15) },
+    { surveyId: s3.id, respondent: "ops@contoso.test", answers: { q1: "7", q2: "Responsive engineers" }, submittedAt: hoursAgo(24 * 12) },
+    { surveyId: s3.id, respondent: null, answers: { q1: "10", q2: "Surface finish on thin walls", q3: "Nothing comes to mind" }, submittedAt: hoursAgo(24 * 10) },
+    { surveyId: s4.id, respondent: "quality@acme.test", answers: { q1: "B-2291", q2: "Porosity", q3: "Moisture in the sand mould" }, submittedAt: hoursAgo(30) },
   ]);
 
   await tx.insert(notifications).values({

@@ -129,6 +129,28 @@ export function canEditSurvey(actor: Actor, checkedOutById: string | null): bool
   return checkedOutById === actor.userId;
 }
 
+/**
+ * S1: every member creates and edits surveys ("Create and edit surveys" is in every role of the
+ * Ecobot article), so any member may check out a survey nobody holds — the owner's rights are
+ * about managing it (S2), not about editing it. docs/decisions/020.
+ */
+export function canCheckOutSurvey(_actor: Actor, checkedOutById: string | null): boolean {
+  return checkedOutById === null;
+}
+
+/** S1: checking in (without force) is releasing one's own check-out. */
+export function canCheckInSurvey(actor: Actor, checkedOutById: string | null): boolean {
+  return checkedOutById !== null && checkedOutById === actor.userId;
+}
+
+/**
+ * The survey's share link (create, replace, turn off) is managing the survey, like S2: its owner,
+ * and Admins and Managers on any survey. docs/decisions/022.
+ */
+export function canManageSurveyShareLink(actor: Actor, surveyOwnerId: string): boolean {
+  return actor.role !== "user" || actor.userId === surveyOwnerId;
+}
+
 /** S3: Admins and Managers export a member's surveys before deleting them. */
 export function canExportMemberSurveys(actor: Role): boolean {
   return actor === "admin" || actor === "manager";

@@ -19,6 +19,8 @@ export type MemberRowActionsProps = {
   canSuspend: boolean;
   /** R5: why Delete User is disabled, if it is. */
   deleteBlockedReason: string | null;
+  /** R5: the Surveys page filtered to the surveys this member owns, when they own any. */
+  ownedSurveysHref?: string | null;
 };
 
 const itemClass =
@@ -70,6 +72,11 @@ export function MemberRowActions(props: MemberRowActionsProps) {
                     <p id={`delete-reason-${member.userId}`} className="px-2 pb-1.5 text-xs text-gray-500">
                       {props.deleteBlockedReason}
                     </p>
+                  ) : null}
+                  {props.ownedSurveysHref ? (
+                    <DropdownMenu.Item asChild className={`${itemClass} text-indigo-700`}>
+                      <Link href={props.ownedSurveysHref}>Show their surveys</Link>
+                    </DropdownMenu.Item>
                   ) : null}
                 </>
               ) : null}

@@ -23,7 +23,7 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-50 bg-gray-900/40" />
         <RadixDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,30rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-gray-200 focus:outline-none">
-          <RadixDialog.Title className="text-lg font-semibold text-gray-900">{title}</RadixDialog.Title>
+          <RadixDialog.Title className="pr-8 text-lg font-semibold text-gray-900">{title}</RadixDialog.Title>
           {description ? (
             <RadixDialog.Description asChild>
               <div className="mt-2 text-sm text-gray-600">{description}</div>

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
+  check,
   foreignKey,
   index,
   jsonb,
@@ -6,15 +8,21 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { memberships, organizations } from "./organizations";
 import { plans } from "./plans";
 
+/** One question of a survey; answers are free text. `id` keys the answers of every response. */
+export type SurveyQuestion = { id: string; text: string; required?: boolean };
+
 /**
  * A survey belongs to one member (SPEC S1). The composite foreign key to the owner's membership
  * is RESTRICT: the database itself refuses to delete a member who still owns surveys (R5).
+ * `checked_out_by_id` is the one member who may edit it right now (S1); it is claimed with a
+ * conditional UPDATE. The share link's token is stored only as its SHA-256 (like invitations).
  */
 export const surveys = pgTable(
   "surveys",
@@ -26,19 +34,27 @@ export const surveys = pgTable(
     ownerId: uuid("owner_id").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
-    questions: jsonb("questions").$type<{ id: string; text: string }[]>().notNull().default([]),
+    questions: jsonb("questions").$type<SurveyQuestion[]>().notNull().default([]),
     checkedOutById: uuid("checked_out_by_id").references(() => users.id),
     checkedOutAt: timestamp("checked_out_at", { withTimezone: true }),
+    /** SHA-256 of the share link's token; null while the survey has no share link. */
+    shareTokenHash: text("share_token_hash"),
+    shareLinkCreatedAt: timestamp("share_link_created_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("surveys_org_owner_idx").on(t.orgId, t.ownerId),
+    index("surveys_org_owner_idx").on(t.orgId, t.ownerId, t.updatedAt),
+    index("surveys_org_updated_idx").on(t.orgId, t.updatedAt, t.id),
+    index("surveys_checked_out_by_idx").on(t.checkedOutById).where(sql`${t.checkedOutById} is not null`),
+    uniqueIndex("surveys_share_token_hash_key").on(t.shareTokenHash),
     foreignKey({
       name: "surveys_owner_membership_fk",
       columns: [t.orgId, t.ownerId],
       foreignColumns: [memberships.orgId, memberships.userId],
     }).onDelete("restrict"),
+    // A check-out always says since when (S1: a check-out left behind shows its age).
+    check("surveys_checkout_pair", sql`(${t.checkedOutById} is null) = (${t.checkedOutAt} is null)`),
   ],
 );
 
@@ -53,7 +69,11 @@ export const surveyResponses = pgTable(
     answers: jsonb("answers").$type<Record<string, string>>().notNull().default({}),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("survey_responses_survey_idx").on(t.surveyId)],
+  (t) => [
+    // (survey_id, id): the export's keyset pagination; (survey_id, submitted_at): the survey page.
+    index("survey_responses_survey_idx").on(t.surveyId, t.id),
+    index("survey_responses_survey_submitted_idx").on(t.surveyId, t.submittedAt),
+  ],
 );
 
 /** Work inside a product plan (SPEC §6): a workflow belongs to one plan user. */
@@ -109,5 +129,6 @@ export const tasks = pgTable(
 );
 
 export type Survey = typeof surveys.$inferSelect;
+export type SurveyResponse = typeof surveyResponses.$inferSelect;
 export type Workflow = typeof workflows.$inferSelect;
 export type Task = typeof tasks.$inferSelect;

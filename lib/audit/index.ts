@@ -30,3 +30,23 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry) {
     after: entry.after ?? null,
   });
 }
+
+/** Many entries of one change at once (a bulk transfer): one INSERT per 500 entries, same transaction. */
+export async function recordAudits(tx: DbOrTx, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 500) {
+    await tx.insert(auditLog).values(
+      entries.slice(i, i + 500).map((entry) => ({
+        orgId: entry.orgId,
+        actorId: entry.actor?.id ?? null,
+        actorEmail: entry.actor?.email ?? null,
+        action: entry.action,
+        targetUserId: entry.target?.id ?? null,
+        targetEmail: entry.target?.email ?? null,
+        subjectType: entry.subject?.type ?? null,
+        subjectId: entry.subject?.id ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      })),
+    );
+  }
+}

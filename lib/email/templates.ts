@@ -6,6 +6,7 @@ import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-c
 import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation";
 import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
+import SurveyTransferredEmail, { surveyTransferredSubject, type SurveyTransferredEmailProps } from "@/emails/survey-transferred";
 
 /**
  * Every email the app sends (SPEC E1): a react-email template and its subject. Later features
@@ -35,6 +36,10 @@ export const emailTemplates = {
   "email-changed": {
     subject: () => "Your Seatwise sign-in email changed",
     render: (props: EmailChangedEmailProps) => EmailChangedEmail(props),
+  },
+  "survey-transferred": {
+    subject: (props: SurveyTransferredEmailProps) => surveyTransferredSubject(props),
+    render: (props: SurveyTransferredEmailProps) => SurveyTransferredEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

@@ -18,10 +18,10 @@ export async function memberDependents(db: DbOrTx, orgId: string, userId: string
   return { surveys: n, subscribedPlans: subscribed.map((p) => p.name) };
 }
 
-/** The sentence the disabled Delete User control and the refusal both show (R5). */
+/** The sentence the disabled Delete User control and the refusal both show (R5): "Transfer 2 surveys first." */
 export function dependentsMessage(d: MemberDependents): string | null {
   const parts: string[] = [];
-  if (d.surveys) parts.push(`transfer their ${d.surveys} survey${d.surveys === 1 ? "" : "s"}`);
-  if (d.subscribedPlans.length) parts.push(`transfer ownership of ${d.subscribedPlans.join(", ")}`);
-  return parts.length ? `Before deleting this member, ${parts.join(" and ")}.` : null;
+  if (d.surveys) parts.push(`${d.surveys} survey${d.surveys === 1 ? "" : "s"}`);
+  if (d.subscribedPlans.length) parts.push(`ownership of ${d.subscribedPlans.join(", ")}`);
+  return parts.length ? `Transfer ${parts.join(" and ")} first.` : null;
 }

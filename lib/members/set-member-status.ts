@@ -1,6 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { memberships } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { memberships, surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
@@ -32,6 +32,15 @@ export async function setMemberStatus(ctx: MemberContext, userId: string, status
     // Re-activation goes through the same seat check as an acceptance (T3, T5).
     if (status === "active") await reserveSeats(tx, actor.orgId, 0);
     await tx.update(memberships).set({ status, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
+    // S1: a suspended member can edit nothing, so their check-outs here are released for others.
+    const released =
+      status === "suspended"
+        ? await tx
+            .update(surveys)
+            .set({ checkedOutById: null, checkedOutAt: null })
+            .where(and(eq(surveys.orgId, actor.orgId), eq(surveys.checkedOutById, target.userId)))
+            .returning({ id: surveys.id })
+        : [];
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
@@ -39,7 +48,7 @@ export async function setMemberStatus(ctx: MemberContext, userId: string, status
       target: { id: target.userId, email: target.email },
       subject: { type: "membership", id: target.membershipId },
       before: { status: target.status },
-      after: { status },
+      after: released.length ? { status, checkOutsReleased: released.length } : { status },
     });
   });
 }

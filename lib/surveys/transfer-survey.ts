@@ -1,37 +1,48 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { notifications, surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { AppError, forbidden } from "@/lib/errors";
 import { lockActor, targetMember } from "@/lib/members/actor";
-import { transaction } from "@/lib/transaction";
 import { canTransferSurvey } from "@/lib/permissions";
+import { transaction } from "@/lib/transaction";
+import { lockSurvey } from "./lock-survey";
 
 /**
- * SPEC S2 transfer: give a survey another owner, who is notified. Admins and Managers on any
- * survey, Users on their own. The new owner must be a member of the same organization.
+ * SPEC S2 transfer: give a survey another owner, who is notified in the inbox (N1) and by email
+ * (E1, written in the same transaction). Admins and Managers on any survey, Users on their own.
+ * The new owner must be an active member of the same organization. A check-out is about editing,
+ * not owning: it stays as it is.
  */
-export async function transferSurvey(ctx: MemberContext, surveyId: string, toUserId: string) {
-  return transaction(async (tx) => {
+export async function transferSurvey(ctx: MemberContext, surveyId: string, toUserId: string, options: { baseUrl: string }) {
+  await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
-    const [survey] = await tx
-      .select()
-      .from(surveys)
-      .where(and(eq(surveys.id, surveyId), eq(surveys.orgId, actor.orgId)))
-      .for("update");
-    if (!survey) throw notFound("This survey");
+    const survey = await lockSurvey(tx, actor.orgId, surveyId);
     if (!canTransferSurvey(actor, survey.ownerId)) throw forbidden("Users transfer only the surveys they own.");
     const recipient = await targetMember(tx, actor.orgId, toUserId);
     if (recipient.userId === survey.ownerId) throw new AppError("CONFLICT", "That member already owns this survey.");
     if (recipient.status !== "active") throw new AppError("CONFLICT", "A suspended member cannot receive a survey.");
     await tx.update(surveys).set({ ownerId: recipient.userId, updatedAt: new Date() }).where(eq(surveys.id, survey.id));
+    const by = actor.name ?? actor.email;
     await tx.insert(notifications).values({
       userId: recipient.userId,
       orgId: actor.orgId,
       kind: "survey_transferred",
       title: `You now own the survey "${survey.title}"`,
-      body: `${actor.name ?? actor.email} transferred it to you.`,
+      body: `${by} transferred it to you.`,
+    });
+    await enqueueEmail(tx, {
+      to: recipient.email,
+      template: "survey-transferred",
+      props: {
+        orgName: actor.orgName,
+        transferredBy: by,
+        surveyTitles: [survey.title],
+        total: 1,
+        url: `${options.baseUrl}/o/${actor.orgSlug}/surveys/${survey.id}`,
+      },
     });
     await recordAudit(tx, {
       orgId: actor.orgId,
@@ -43,4 +54,5 @@ export async function transferSurvey(ctx: MemberContext, surveyId: string, toUse
       after: { ownerId: recipient.userId },
     });
   });
+  kickEmailSender();
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { linkFromMailbox, signIn, uniqueEmail } from "./helpers";
+import { linkFromMailbox, newScenario, signIn, uniqueEmail } from "./helpers";
 
 /** WCAG 2 A/AA problems axe finds on the page, serious or worse, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -44,5 +44,55 @@ test("pages of sign-in, members and invitations pass axe's WCAG 2 A/AA checks", 
   await guestPage.goto(link);
   await expect(guestPage.getByRole("button", { name: "Accept" })).toBeVisible();
   expect(await seriousViolations(guestPage), "invitation").toEqual([]);
+  await guest.close();
+});
+
+test("survey pages (list, new, editing, read-only, dialogs, public answer page, profile export) pass axe's WCAG 2 A/AA checks", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  await signIn(page, s.emails.admin);
+  await expect(page).toHaveURL(/\/users/);
+  const base = `/o/${s.acme.slug}`;
+
+  await page.goto(`${base}/surveys`);
+  await expect(page.getByRole("table", { name: "Surveys" })).toBeVisible();
+  expect(await seriousViolations(page), "/surveys").toEqual([]);
+  await page.getByRole("button", { name: "Actions for Customer satisfaction 2026" }).click();
+  await page.getByRole("menuitem", { name: "Transfer…" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page), "transfer dialog").toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.goto(`${base}/surveys/new`);
+  expect(await seriousViolations(page), "/surveys/new").toEqual([]);
+  await page.getByLabel("Title").fill("Accessible survey");
+  await page.getByRole("button", { name: "Create survey" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Accessible survey" })).toBeVisible();
+  await page.getByRole("button", { name: "Add question" }).click();
+  await page.getByLabel("Question 1", { exact: true }).fill("Is this readable?");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Create share link" }).click();
+  const url = await page.getByLabel("Share link — copy it now").inputValue();
+  expect(await seriousViolations(page), "survey, editing").toEqual([]);
+  await page.getByRole("button", { name: "Merge" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page), "merge dialog").toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.goto(`${base}/surveys`);
+  await page.getByRole("table", { name: "Surveys" }).getByRole("link", { name: "Supplier onboarding feedback" }).click();
+  await expect(page.getByTestId("checkout-status")).toContainText("Read-only");
+  expect(await seriousViolations(page), "survey, read-only").toEqual([]);
+
+  await page.goto(`${base}/users`);
+  await page.getByRole("link", { name: "Edit Una User" }).click();
+  await expect(page.getByRole("region", { name: "Surveys" })).toBeVisible();
+  expect(await seriousViolations(page), "profile with export").toEqual([]);
+
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  await guestPage.goto(url);
+  await expect(guestPage.getByRole("heading", { level: 1, name: "Accessible survey" })).toBeVisible();
+  expect(await seriousViolations(guestPage), "public answer page").toEqual([]);
   await guest.close();
 });

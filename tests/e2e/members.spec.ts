@@ -197,7 +197,8 @@ test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin trans
   await page.getByRole("button", { name: "More options for Una User" }).click();
   const menu = page.getByRole("menu");
   await expect(menu.getByRole("menuitem", { name: "Delete User" })).toBeDisabled();
-  await expect(menu).toContainText("Before deleting this member, transfer their 1 survey.");
+  await expect(menu).toContainText("Transfer 1 survey first.");
+  await expect(menu.getByRole("menuitem", { name: "Show their surveys" })).toBeVisible();
   await expect(menu.getByRole("menuitem", { name: "Suspend" })).toBeEnabled();
   await screenshot(page, "users-admin-menu");
   await page.keyboard.press("Escape");
@@ -207,8 +208,13 @@ test("R5/S2: Una cannot be deleted while she owns a survey; once the Admin trans
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
   const survey = page.getByRole("table", { name: "Surveys" }).getByRole("row").filter({ hasText: "Foundry safety walk-through" });
   await expect(survey.getByRole("cell").nth(1)).toHaveText("Una User");
-  await pickMember(page, "New owner of Foundry safety walk-through", "Max", /Max Manager/);
-  await survey.getByRole("button", { name: "Transfer Foundry safety walk-through" }).click();
+  await survey.getByRole("button", { name: "Actions for Foundry safety walk-through" }).click();
+  await page.getByRole("menuitem", { name: "Transfer…" }).click();
+  const transfer = page.getByRole("dialog", { name: 'Transfer "Foundry safety walk-through"' });
+  await pickMember(page, "New owner", "Max", /Max Manager/);
+  await transfer.getByRole("button", { name: "Transfer", exact: true }).click();
+  await expect(transfer.getByRole("status")).toHaveText("Survey transferred. The new owner was notified.");
+  await transfer.getByRole("button", { name: "Done" }).click();
   await expect(survey.getByRole("cell").nth(1)).toHaveText("Max Manager");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();

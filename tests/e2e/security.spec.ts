@@ -42,6 +42,7 @@ test("§10: every page is sent with a nonce CSP (on each of its scripts, new eac
     `${base}/users/invite`,
     `${base}/invites`,
     `${base}/surveys`,
+    `${base}/surveys/new`,
     `${base}/subscriptions`,
     `${base}/activity`,
     `${base}/settings/subscription`,
@@ -52,6 +53,7 @@ test("§10: every page is sent with a nonce CSP (on each of its scripts, new eac
     "/dev/mailbox",
     `/invite/${"A".repeat(43)}`,
     `/account/email/confirm/${"A".repeat(43)}`,
+    `/s/${"A".repeat(43)}`,
   ];
   const nonces = new Set<string>();
   for (const path of paths) {

@@ -14,8 +14,23 @@ import ManageInvitesPage from "@/app/o/[org]/invites/page";
 import { changeTierAction } from "@/app/o/[org]/settings/subscription/actions";
 import SubscriptionPage from "@/app/o/[org]/settings/subscription/page";
 import MySubscriptionsPage from "@/app/o/[org]/subscriptions/page";
-import { transferSurveyAction } from "@/app/o/[org]/surveys/actions";
+import {
+  checkInSurveyAction,
+  checkOutSurveyAction,
+  createSurveyAction,
+  disableShareLinkAction,
+  forceCheckInSurveyAction,
+  mergeSurveysAction,
+  rotateShareLinkAction,
+  transferAllSurveysAction,
+  transferSurveyAction,
+  updateSurveyAction,
+} from "@/app/o/[org]/surveys/actions";
+import SurveyPage from "@/app/o/[org]/surveys/[surveyId]/page";
+import NewSurveyPage from "@/app/o/[org]/surveys/new/page";
 import SurveysPage from "@/app/o/[org]/surveys/page";
+import { answerSurveyAction } from "@/app/s/[token]/actions";
+import AnswerSurveyPage from "@/app/s/[token]/page";
 import EditMemberPage from "@/app/o/[org]/users/[userId]/page";
 import {
   cancelEmailChangeAction,
@@ -110,9 +125,9 @@ describe("§10 pages: hostile search and route params", () => {
   it("§10: every page of an organization renders, answers not found or redirects, whatever its params", async () => {
     const { org, admin } = await scene();
     actAs(admin.id);
-    const orgPages = [UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage];
+    const orgPages = [UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage, NewSurveyPage];
     for (const value of corpus) {
-      const searchParams = Promise.resolve({ q: value, page: value, actor: value, action: value });
+      const searchParams = Promise.resolve({ q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value });
       for (const Page of orgPages) {
         expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug }), searchParams } as never))).toBe("rendered");
         const slug = Array.isArray(value) ? value[0] : value;
@@ -120,6 +135,7 @@ describe("§10 pages: hostile search and route params", () => {
       }
       const userId = Array.isArray(value) ? value[0] : value;
       expect(await renderPage(() => EditMemberPage({ params: Promise.resolve({ org: org.slug, userId }) }))).toBe("not-found");
+      expect(await renderPage(() => SurveyPage({ params: Promise.resolve({ org: org.slug, surveyId: userId }), searchParams } as never))).toBe("not-found");
     }
   });
 
@@ -132,6 +148,7 @@ describe("§10 pages: hostile search and route params", () => {
       const token = Array.isArray(value) ? value[0] : value;
       expect(await renderPage(() => InvitationPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
       expect(await renderPage(() => ConfirmEmailChangePage({ params: Promise.resolve({ token }) }))).toBe("rendered");
+      expect(await renderPage(() => AnswerSurveyPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
     }
   });
 });
@@ -139,6 +156,7 @@ describe("§10 pages: hostile search and route params", () => {
 describe("§10 actions: hostile values in every field", () => {
   it("§10: every field of every organization action answers a known refusal (and writes nothing) or succeeds", async () => {
     const { org, admin, user, invitation, survey } = await scene();
+    const otherSurvey = await makeSurvey(t.db, org.id, user.id, "Another");
     const valid = {
       invite: { org: org.slug, emails: "fuzz-invitee@example.test", role: "user", firstName: "A", lastName: "B" },
       update: { org: org.slug, userId: user.id, firstName: user.firstName!, lastName: user.lastName!, email: user.email, phone: "", role: "user" },
@@ -147,6 +165,12 @@ describe("§10 actions: hostile values in every field", () => {
       invitation: { org: org.slug, invitationId: invitation.id },
       tier: { org: org.slug, tier: "pro" },
       transfer: { org: org.slug, surveyId: survey.id, toUserId: admin.id },
+      survey: { org: org.slug, surveyId: survey.id },
+      newSurvey: { org: org.slug, title: "Fuzzed", description: "" },
+      editSurvey: { org: org.slug, surveyId: survey.id, title: "Edited", description: "", questionId: "", questionText: "Why?", questionRequired: "false" },
+      forceCheckIn: { org: org.slug, surveyId: survey.id, holderId: user.id },
+      transferAll: { org: org.slug, fromUserId: user.id, toUserId: admin.id },
+      merge: { org: org.slug, sourceId: survey.id, targetId: otherSurvey.id },
     };
     const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>]> = [
       ["inviteMembers", inviteMembersAction, valid.invite],
@@ -158,6 +182,15 @@ describe("§10 actions: hostile values in every field", () => {
       ["revokeInvitation", revokeInvitationAction, valid.invitation],
       ["changeTier", changeTierAction, valid.tier],
       ["transferSurvey", transferSurveyAction, valid.transfer],
+      ["createSurvey", createSurveyAction, valid.newSurvey],
+      ["updateSurvey", updateSurveyAction, valid.editSurvey],
+      ["checkOutSurvey", checkOutSurveyAction, valid.survey],
+      ["checkInSurvey", checkInSurveyAction, valid.survey],
+      ["forceCheckInSurvey", forceCheckInSurveyAction, valid.forceCheckIn],
+      ["transferAllSurveys", transferAllSurveysAction, valid.transferAll],
+      ["mergeSurveys", mergeSurveysAction, valid.merge],
+      ["rotateShareLink", rotateShareLinkAction, valid.survey],
+      ["disableShareLink", disableShareLinkAction, valid.survey],
     ];
     actAs(admin.id);
     for (const [name, action, fields] of actions) {
@@ -174,6 +207,7 @@ describe("§10 actions: hostile values in every field", () => {
     const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>, string | null]> = [
       ["requestSignInLink", requestSignInLink, { email: "fuzz@example.test", redirectTo: "/" }, null],
       ["acceptInvitation", acceptInvitationAction, { token: "A".repeat(43) }, null],
+      ["answerSurvey", answerSurveyAction, { token: "A".repeat(43), respondent: "Fuzz", "answer.q1": "yes" }, null],
       ["createOrganization", createOrganizationAction, { name: "Fuzz Works" }, admin.id],
       ["confirmEmailChange", confirmEmailChangeAction, { token: "A".repeat(43) }, admin.id],
       ["cancelOwnEmailChange", cancelOwnEmailChangeAction, { unused: "x" }, admin.id],

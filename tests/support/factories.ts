@@ -6,6 +6,7 @@ import {
   organizations,
   planUsers,
   plans,
+  surveyResponses,
   surveys,
   users,
   type Role,
@@ -83,7 +84,23 @@ export async function makePlan(
   return plan;
 }
 
-export async function makeSurvey(db: DbOrTx, orgId: string, ownerId: string, title = "A survey") {
-  const [survey] = await db.insert(surveys).values({ orgId, ownerId, title }).returning();
+export async function makeSurvey(
+  db: DbOrTx,
+  orgId: string,
+  ownerId: string,
+  title = "A survey",
+  overrides: Partial<typeof surveys.$inferInsert> = {},
+) {
+  const [survey] = await db.insert(surveys).values({ orgId, ownerId, title, ...overrides }).returning();
   return survey;
+}
+
+/** A survey checked out by `holderId` since `since` (default: now). */
+export async function makeCheckedOutSurvey(db: DbOrTx, orgId: string, ownerId: string, holderId: string, since = new Date()) {
+  return makeSurvey(db, orgId, ownerId, "Checked-out survey", { checkedOutById: holderId, checkedOutAt: since });
+}
+
+export async function makeResponse(db: DbOrTx, surveyId: string, answers: Record<string, string> = {}, respondent: string | null = null) {
+  const [row] = await db.insert(surveyResponses).values({ surveyId, answers, respondent }).returning();
+  return row;
 }

@@ -2,15 +2,19 @@ import { describe, expect, it } from "vitest";
 import {
   assignableRoles,
   canChangePlanSeats,
+  canCheckInSurvey,
+  canCheckOutSurvey,
   canChangeRole,
   canChangeTier,
   canDeleteMember,
   canEditProfile,
+  canEditSurvey,
   canExportMemberSurveys,
   canForceCheckIn,
   canInvite,
   canManageInvitation,
   canManagePlanUsers,
+  canManageSurveyShareLink,
   canMergeSurveys,
   canReadAudit,
   canReassignPlan,
@@ -136,6 +140,59 @@ describe("S2 force check-in, transfer, merge", () => {
       expect(canTransferSurvey(me(role), "target")).toBe(anyone);
       expect(canMergeSurveys(me(role), "actor", "target")).toBe(anyone);
       expect(canMergeSurveys(me(role), "target", "actor")).toBe(anyone);
+    });
+  }
+});
+
+// S2, written out from the Ecobot article: "Force check-in, transfer, and merge surveys between
+// any user" (Admins, Managers); "… only surveys they own" (Users). Every owner role is listed,
+// so a rule that looked at the owner's role instead of who owns would show up.
+type Owner = "actor" | Role;
+const owners: Owner[] = ["actor", "admin", "manager", "user"];
+const ownerId = (o: Owner) => (o === "actor" ? "actor" : `owner-${o}`);
+const s2Table: Record<Role, Record<Owner, boolean>> = {
+  admin: { actor: true, admin: true, manager: true, user: true },
+  manager: { actor: true, admin: true, manager: true, user: true },
+  user: { actor: true, admin: false, manager: false, user: false },
+};
+
+describe("S2 the whole table: every actor role × every owner", () => {
+  for (const role of roles)
+    for (const owner of owners) {
+      const expected = s2Table[role][owner];
+      it(`S2: a ${role} ${expected ? "may" : "may not"} force check-in or transfer a survey owned by ${owner === "actor" ? "themselves" : `a ${owner}`}`, () => {
+        expect(canForceCheckIn(me(role), ownerId(owner))).toBe(expected);
+        expect(canTransferSurvey(me(role), ownerId(owner))).toBe(expected);
+      });
+      // The share link is managed like S2 (docs/decisions/022).
+      it(`S2/share link: a ${role} ${expected ? "may" : "may not"} manage the share link of a survey owned by ${owner === "actor" ? "themselves" : `a ${owner}`}`, () => {
+        expect(canManageSurveyShareLink(me(role), ownerId(owner))).toBe(expected);
+      });
+    }
+  for (const role of roles)
+    for (const source of owners)
+      for (const target of owners) {
+        const expected = role !== "user" || (source === "actor" && target === "actor");
+        it(`S2 merge: a ${role}, source owned by ${source}, target owned by ${target} → ${expected}`, () => {
+          expect(canMergeSurveys(me(role), ownerId(source), ownerId(target))).toBe(expected);
+        });
+      }
+});
+
+describe("S1 check-out, check-in, edit", () => {
+  for (const role of roles) {
+    it(`S1: a ${role} checks out a survey nobody holds, whoever owns it, and not one someone holds`, () => {
+      expect(canCheckOutSurvey(me(role), null)).toBe(true);
+      expect(canCheckOutSurvey(me(role), "target")).toBe(false);
+      expect(canCheckOutSurvey(me(role), "actor")).toBe(false);
+    });
+    it(`S1: a ${role} edits and checks in only what they hold`, () => {
+      expect(canEditSurvey(me(role), "actor")).toBe(true);
+      expect(canEditSurvey(me(role), "target")).toBe(false);
+      expect(canEditSurvey(me(role), null)).toBe(false);
+      expect(canCheckInSurvey(me(role), "actor")).toBe(true);
+      expect(canCheckInSurvey(me(role), "target")).toBe(false);
+      expect(canCheckInSurvey(me(role), null)).toBe(false);
     });
   }
 });

@@ -121,6 +121,7 @@ export default async function UsersPage({
                       canDelete={canDeleteMember(actor, target)}
                       canSuspend={canSuspendMember(actor, target)}
                       deleteBlockedReason={m.deleteBlockedReason}
+                      ownedSurveysHref={m.dependents.surveys ? `/o/${ctx.org.slug}/surveys?owner=${m.userId}` : null}
                     />
                   </Td>
                 </tr>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EditMemberForm } from "@/components/members/edit-member-form";
+import { MemberSurveysExport } from "@/components/surveys/member-surveys-export";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { displayName } from "@/lib/format";
@@ -73,6 +74,7 @@ export default async function EditMemberPage({ params }: { params: Promise<{ org
           isSelf={member.userId === ctx.user.id}
         />
       </Card>
+      <MemberSurveysExport ctx={ctx} member={{ userId: member.userId, label: displayName(member) }} />
     </>
   );
 }

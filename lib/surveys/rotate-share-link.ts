@@ -1,0 +1,60 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { surveys } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { AppError, forbidden } from "@/lib/errors";
+import { lockActor } from "@/lib/members/actor";
+import { canManageSurveyShareLink } from "@/lib/permissions";
+import { transaction } from "@/lib/transaction";
+import { lockSurvey } from "./lock-survey";
+import { newShareToken } from "./share-token";
+
+/**
+ * Creates the survey's share link, or replaces it: the old link stops working at once. Only the
+ * SHA-256 of the new token is stored; the token itself is returned to be shown this once
+ * (docs/decisions/022). The owner, and Admins and Managers on any survey.
+ */
+export async function rotateShareLink(ctx: MemberContext, surveyId: string): Promise<{ token: string; replaced: boolean }> {
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const survey = await lockSurvey(tx, actor.orgId, surveyId);
+    if (!canManageSurveyShareLink(actor, survey.ownerId)) {
+      throw forbidden("Only the survey's owner, a Manager or an Admin manages its share link.");
+    }
+    const { token, tokenHash } = newShareToken();
+    await tx.update(surveys).set({ shareTokenHash: tokenHash, shareLinkCreatedAt: new Date() }).where(eq(surveys.id, survey.id));
+    const replaced = survey.shareTokenHash !== null;
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: replaced ? "survey.share_link_replaced" : "survey.share_link_created",
+      subject: { type: "survey", id: survey.id },
+      // Never the token: the audit log is readable by Admins, the link only by whom it is given.
+      before: { shareLink: replaced ? "active" : "none", since: survey.shareLinkCreatedAt },
+      after: { shareLink: "active", title: survey.title },
+    });
+    return { token, replaced };
+  });
+}
+
+/** Turns the share link off: the link answers "not valid" until a new one is created. */
+export async function disableShareLink(ctx: MemberContext, surveyId: string) {
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const survey = await lockSurvey(tx, actor.orgId, surveyId);
+    if (!canManageSurveyShareLink(actor, survey.ownerId)) {
+      throw forbidden("Only the survey's owner, a Manager or an Admin manages its share link.");
+    }
+    if (!survey.shareTokenHash) throw new AppError("CONFLICT", "This survey has no share link.");
+    await tx.update(surveys).set({ shareTokenHash: null, shareLinkCreatedAt: null }).where(eq(surveys.id, survey.id));
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "survey.share_link_disabled",
+      subject: { type: "survey", id: survey.id },
+      before: { shareLink: "active", since: survey.shareLinkCreatedAt },
+      after: { shareLink: "none", title: survey.title },
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+
+/** A survey's share link: 256 random bits; only the SHA-256 is stored (docs/decisions/022). */
+export function newShareToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashShareToken(token) };
+}
+
+export function hashShareToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Tokens are base64url; anything else is not a link we made (and never reaches the database). */
+export function isShareTokenShape(token: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
+export function shareUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/$/, "")}/s/${token}`;
+}
