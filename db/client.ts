@@ -30,6 +30,26 @@ export type DatabaseConfig =
   | { kind: "postgres"; url: string; max?: number }
   | { kind: "pglite"; dataDir: string; loadDataDir?: Blob };
 
+/**
+ * SQL statements run by this process, counted only in benchmark and test modes
+ * (SEATWISE_QUERY_COUNT=1, or under vitest): the benchmark reads it around one request to report
+ * statements per page, and a test asserts the count does not grow with the organization.
+ */
+// On globalThis: Next may load this module once per route bundle, and the counter must be one.
+const queryCounter = ((globalThis as unknown as { __seatwiseQueries?: { count: number } }).__seatwiseQueries ??= { count: 0 });
+const countQueries = process.env.SEATWISE_QUERY_COUNT === "1" || !!process.env.VITEST;
+const logger = countQueries
+  ? {
+      logQuery() {
+        queryCounter.count++;
+      },
+    }
+  : undefined;
+
+export function statementsRun(): number {
+  return queryCounter.count;
+}
+
 export function databaseConfigFromEnv(env = process.env): DatabaseConfig {
   if (env.DATABASE_URL) {
     return { kind: "postgres", url: env.DATABASE_URL, max: Number(env.DATABASE_POOL_MAX ?? 10) };
@@ -44,7 +64,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
       onnotice: () => {},
     });
     return {
-      db: drizzlePostgres(sql, { schema, casing: undefined }),
+      db: drizzlePostgres(sql, { schema, casing: undefined, logger }),
       kind: "postgres",
       url: config.url,
       close: () => sql.end({ timeout: 5 }),
@@ -56,7 +76,7 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
     ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir })
     : new PGlite(config.dataDir);
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     kind: "pglite",
     pglite: client,
     close: async () => {

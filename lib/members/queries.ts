@@ -6,7 +6,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { dependentsMessage } from "./member-dependents";
 
-export const MEMBERS_PAGE_SIZE = 25;
+export const MEMBERS_PAGE_SIZE = 50;
 
 /** What a Users row and the edit page show of a member. */
 const memberColumns = {

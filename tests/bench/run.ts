@@ -1,0 +1,314 @@
+/**
+ * `npm run bench`: how close Seatwise's pages come to what the hardware allows (issue 9).
+ *
+ * Builds the app, seeds a 10,000-member organization on real PostgreSQL (BENCH_DATABASE_URL, a
+ * server on which it creates its own database; default the local one), starts `next start` with
+ * SEATWISE_BENCH=1 (which turns on the floor routes and the statement counter), signs in through
+ * the real magic-link flow, and drives each page with autocannon (20 connections, after a
+ * warm-up). Every page is reported against two floors measured in the same run: the data floor
+ * (the Users page's SQL as JSON) and the render floor (that SQL printed as a bare table). Ratios
+ * are what to compare between runs; absolute numbers move with the machine.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { syncProductCatalog } from "@/db/catalog";
+import { migrateDatabase } from "@/db/migrate";
+import type { DatabaseHandle } from "@/db/client";
+import * as schema from "@/db/schema";
+import { BENCH, seedBench } from "./seed";
+
+const root = process.cwd();
+const port = Number(process.env.BENCH_PORT ?? 3400);
+const base = `http://localhost:${port}`;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const dbName = "seatwise_bench";
+
+type Measured = { rps: number; p50: number; p99: number; errors: number };
+type PageResult = Measured & { name: string; path: string; htmlBytes: number; sqlPerRequest: number; ratioToRenderFloor: number; ratioToDataFloor: number };
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function prepareDatabase(adminUrl: string): Promise<string> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await admin`select 1`;
+  } catch (error) {
+    console.error(
+      `\nnpm run bench needs a PostgreSQL server: none answered at ${adminUrl.replace(/:[^:@/]*@/, ":***@")}.\n` +
+        "Start one, or set BENCH_DATABASE_URL to a server on which the benchmark may create a database.\n" +
+        `(${(error as Error).message})\n`,
+    );
+    process.exit(1);
+  }
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end();
+  const url = withDatabase(adminUrl, dbName);
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  const handle = { db: drizzle(sql, { schema }), kind: "postgres", url, close: () => sql.end() } as unknown as DatabaseHandle;
+  await migrateDatabase(handle);
+  await syncProductCatalog(handle.db);
+  const started = Date.now();
+  await seedBench(sql);
+  console.log(`[bench] seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await sql.end();
+  return url;
+}
+
+function build(env: NodeJS.ProcessEnv) {
+  if (process.env.BENCH_SKIP_BUILD === "1") return;
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const result = spawnSync(process.execPath, [next, "build"], { env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const server = spawn(process.execPath, [next, "start"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "inherit", "inherit"] });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error("the server did not start");
+}
+
+/** Signs Bea in the way a person does: ask for a link, read it from the outbox, follow it. */
+async function signIn(databaseUrl: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await fetch(`${base}/api/auth/signin/resend`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email: BENCH.admin }),
+  });
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [mail] = await sql`select text from email_outbox where "to" = ${BENCH.admin} order by created_at desc limit 1`;
+  await sql.end();
+  const link = /https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/.exec(mail?.text ?? "")?.[0];
+  if (!link) throw new Error("no sign-in email in the outbox");
+  const callback = await fetch(link, { redirect: "manual", headers: { cookie } });
+  const session = callback.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in failed (${callback.status})`);
+  return session.split(";")[0];
+}
+
+async function statements(): Promise<number> {
+  return ((await (await fetch(`${base}/api/bench/queries`)).json()) as { statements: number }).statements;
+}
+
+/** One request alone: its size, its status, and the SQL statements the server ran for it. */
+async function probe(pathname: string, cookie: string) {
+  const before = await statements();
+  const response = await fetch(`${base}${pathname}`, { headers: { cookie }, redirect: "manual" });
+  const body = await response.text();
+  const after = await statements();
+  if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+  // The statement-count route itself runs none; everything between the two reads is this request's.
+  return { htmlBytes: Buffer.byteLength(body), sqlPerRequest: after - before };
+}
+
+function load(url: string, options: { cookie?: string; method?: "GET" | "POST"; duration: number }): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections,
+        duration: options.duration,
+        method: options.method ?? "GET",
+        headers: options.cookie ? { cookie: options.cookie } : {},
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          rps: Math.round(result.requests.average * 10) / 10,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts + (result.non2xx ?? 0),
+        });
+      },
+    );
+  });
+}
+
+async function measure(pathname: string, cookie?: string): Promise<Measured> {
+  await load(`${base}${pathname}`, { cookie, duration: warmupSeconds });
+  return load(`${base}${pathname}`, { cookie, duration: seconds });
+}
+
+async function invitationRun(databaseUrl: string) {
+  // Throughput: create-then-accept against the Enterprise organization (the seat check still
+  // locks the organization and counts 10,000 members each time).
+  const throughput = await load(`${base}/api/bench/invitations?org=${BENCH.org}`, { method: "POST", duration: seconds });
+  // The limit: 100 simultaneous create-then-accept on a Pro organization (10 seats, 1 used).
+  const attempts = await Promise.all(
+    Array.from({ length: 100 }, () =>
+      fetch(`${base}/api/bench/invitations?org=${BENCH.invitationsOrg}`, { method: "POST" }).then((r) => r.json() as Promise<{ admitted: boolean }>),
+    ),
+  );
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [usage] = await sql`
+    select (select count(*) from memberships m where m.org_id = o.id)::int
+         + (select count(*) from invitations i where i.org_id = o.id and i.status = 'pending' and i.expires_at > now())::int as used
+    from organizations o where o.slug = ${BENCH.invitationsOrg}`;
+  await sql.end();
+  return {
+    perSecond: throughput.rps,
+    p99: throughput.p99,
+    errors: throughput.errors,
+    seatLimit: 10,
+    seatsUsed: usage.used as number,
+    raceAttempts: attempts.length,
+    raceAdmitted: attempts.filter((a) => a.admitted).length,
+  };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+function table(results: { floors: Record<string, Measured>; pages: PageResult[] }) {
+  const lines = [
+    "| page | req/s | p50 ms | p99 ms | HTML kB | SQL/request | × render floor | × data floor |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const [name, f] of Object.entries(results.floors)) {
+    lines.push(`| *${name} floor* | ${f.rps} | ${f.p50} | ${f.p99} | | | | |`);
+  }
+  for (const p of results.pages) {
+    lines.push(
+      `| ${p.name} | ${p.rps} | ${p.p50} | ${p.p99} | ${(p.htmlBytes / 1024).toFixed(1)} | ${p.sqlPerRequest} | ${p.ratioToRenderFloor.toFixed(2)} | ${p.ratioToDataFloor.toFixed(2)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const databaseUrl = await prepareDatabase(adminUrl);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SEATWISE_SKIP_BUILD_TYPECHECK: "1",
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: String(Math.max(10, connections)),
+    SEATWISE_BENCH: "1",
+    SEATWISE_QUERY_COUNT: "1",
+    SEATWISE_DEMO: "off",
+    SEATWISE_EMAIL_SENDER: "off",
+    SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR: "100000",
+    AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+    AUTH_URL: base,
+  };
+  delete env.RESEND_API_KEY;
+  delete env.SEATWISE_DEV_MAILBOX;
+  build(env);
+  const server = await startServer(env);
+  try {
+    const cookie = await signIn(databaseUrl);
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const [largest] = await sql`
+      select p.id from plans p join organizations o on o.id = p.org_id
+      where o.slug = ${BENCH.org} order by (select count(*) from plan_users pu where pu.plan_id = p.id) desc limit 1`;
+    await sql.end();
+    const org = `/o/${BENCH.org}`;
+    const pages = [
+      { name: "Users", path: `${org}/users` },
+      { name: "Users, searching a name", path: `${org}/users?q=${BENCH.searchTerm}` },
+      { name: "Manage Users of the largest plan", path: `${org}/plans/${largest.id}/users` },
+      { name: "Inbox", path: `${org}/inbox` },
+      { name: "My Subscriptions", path: `${org}/subscriptions` },
+    ];
+    const floors = {
+      render: await measure(`/bench/users?org=${BENCH.org}`),
+      data: await measure(`/api/bench/users?org=${BENCH.org}`),
+    };
+    const results: PageResult[] = [];
+    for (const page of pages) {
+      const shape = await probe(page.path, cookie).catch((error) => {
+        console.warn(`[bench] ${page.name}: ${(error as Error).message}; skipped`);
+        return null;
+      });
+      if (!shape) continue;
+      const m = await measure(page.path, cookie);
+      results.push({
+        ...page,
+        ...m,
+        ...shape,
+        ratioToRenderFloor: m.rps / floors.render.rps,
+        ratioToDataFloor: m.rps / floors.data.rps,
+      });
+      console.log(`[bench] ${page.name}: ${m.rps} req/s, p99 ${m.p99} ms, ${shape.sqlPerRequest} statements, ${shape.htmlBytes} bytes`);
+    }
+    const invitations = await invitationRun(databaseUrl);
+    const output = {
+      machine: machine(),
+      measuredAt: new Date().toISOString(),
+      settings: { connections, seconds, warmupSeconds, members: BENCH.members, surveys: BENCH.surveys, tasks: BENCH.tasks },
+      floors,
+      pages: results.map(({ path: _path, errors: _errors, ...rest }) => rest),
+      errors: results.reduce((n, r) => n + r.errors, 0),
+      invitations,
+    };
+    fs.writeFileSync(path.join(root, "tests", "bench", "results.json"), `${JSON.stringify(output, null, 2)}\n`);
+    const rendered = table({ floors, pages: results });
+    console.log(`\n${output.machine}\n\n${rendered}\n`);
+    console.log(
+      `Invitations: ${invitations.perSecond}/s created and accepted (p99 ${invitations.p99} ms); ` +
+        `${invitations.raceAttempts} at once on a ${invitations.seatLimit}-seat organization admitted ${invitations.raceAdmitted}, ` +
+        `${invitations.seatsUsed} seats used.`,
+    );
+    updateReadme(output.machine, rendered, invitations);
+    if (invitations.seatsUsed > invitations.seatLimit) {
+      console.error(`SEATS OVERSHOT: ${invitations.seatsUsed} of ${invitations.seatLimit}`);
+      process.exitCode = 1;
+    }
+    if (output.errors) console.warn(`[bench] ${output.errors} requests failed or answered non-2xx`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+/** The README shows the latest table, between its two markers. */
+function updateReadme(machineLine: string, rendered: string, invitations: Awaited<ReturnType<typeof invitationRun>>) {
+  const file = path.join(root, "README.md");
+  const readme = fs.readFileSync(file, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  if (!readme.includes(start) || !readme.includes(end)) return;
+  const block = [
+    start,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine}; ${connections} connections, ${seconds} s after a ${warmupSeconds} s warm-up, PostgreSQL on the same machine.`,
+    "",
+    rendered,
+    "",
+    `Invitations created and accepted: ${invitations.perSecond}/s; ${invitations.raceAttempts} at once on a ${invitations.seatLimit}-seat organization: ${invitations.seatsUsed} seats used.`,
+    end,
+  ].join("\n");
+  fs.writeFileSync(file, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), block));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
