@@ -31,7 +31,7 @@ export async function listOpenInvitations(ctx: MemberContext) {
     })
     .from(invitations)
     .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
-    .where(and(eq(invitations.orgId, ctx.org.id), inArray(invitations.status, ["pending"])))
+    .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.kind, "member"), inArray(invitations.status, ["pending"])))
     .orderBy(desc(invitations.sentAt));
   return rows.map((row) => ({ ...row, state: invitationStatus(row) }));
 }
