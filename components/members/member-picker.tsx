@@ -25,6 +25,8 @@ export function MemberPicker(props: {
   placeholder?: string;
   /** Leave out the users already on this plan (Add User To Plan). */
   notOnPlanId?: string;
+  /** Only the users of this plan (a task's assignee). */
+  onPlanId?: string;
   /** Leave out these people (the survey's owner, the plan's subscriber). */
   excludeUserIds?: string[];
   onChange?: (member: PickedMember | null) => void;
@@ -41,7 +43,7 @@ export function MemberPicker(props: {
   const [selected, setSelected] = useState<PickedMember | null>(null);
   const [status, setStatus] = useState<"idle" | "loading" | "done" | "failed">("idle");
   const request = useRef<AbortController | null>(null);
-  const { orgSlug, notOnPlanId, onChange } = props;
+  const { orgSlug, notOnPlanId, onPlanId, onChange } = props;
   const exclude = (props.excludeUserIds ?? []).join(",");
 
   useEffect(() => {
@@ -52,6 +54,7 @@ export function MemberPicker(props: {
       request.current = controller;
       const params = new URLSearchParams({ q: text });
       if (notOnPlanId) params.set("notOnPlan", notOnPlanId);
+      if (onPlanId) params.set("onPlan", onPlanId);
       for (const userId of exclude ? exclude.split(",") : []) params.append("exclude", userId);
       setStatus("loading");
       try {
@@ -69,7 +72,7 @@ export function MemberPicker(props: {
       }
     }, 150);
     return () => clearTimeout(timer);
-  }, [text, open, orgSlug, notOnPlanId, exclude]);
+  }, [text, open, orgSlug, notOnPlanId, onPlanId, exclude]);
 
   function choose(member: PickedMember) {
     setSelected(member);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { invitations, organizations, users } from "@/db/schema";
+import { invitations, organizations, planUsers, plans, products, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { hashInvitationToken } from "./token";
 
@@ -41,6 +41,9 @@ export async function findInvitationByToken(token: string) {
   const inviter = alias(users, "inviter");
   const [row] = await db
     .select({
+      id: invitations.id,
+      kind: invitations.kind,
+      companyName: invitations.companyName,
       email: invitations.email,
       role: invitations.role,
       status: invitations.status,
@@ -54,5 +57,13 @@ export async function findInvitationByToken(token: string) {
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
     .where(eq(invitations.tokenHash, hashInvitationToken(token)));
-  return row ? { ...row, state: invitationStatus(row) } : null;
+  if (!row) return null;
+  // P3: the plans the invitee is on already, shown before they accept.
+  const places = await db
+    .select({ name: products.name })
+    .from(planUsers)
+    .innerJoin(plans, eq(plans.id, planUsers.planId))
+    .innerJoin(products, eq(products.id, plans.productId))
+    .where(eq(planUsers.invitationId, row.id));
+  return { ...row, state: invitationStatus(row), planNames: places.map((p) => p.name) };
 }

@@ -43,7 +43,7 @@ export const inviteMembersSchema = z
     lastName: optionalName,
     /** I1: optional plans to join (checkboxes; one value or several). */
     planIds: z
-      .preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid("That plan id is not valid.")).max(20, "Choose at most 20 plans."))
+      .preprocess((v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid("That plan id is not valid.")).max(20, "Choose at most 20 plans."))
       .optional(),
   })
   .refine((v) => v.emails.length === 1 || (!v.firstName && !v.lastName), {
