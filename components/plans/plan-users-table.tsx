@@ -95,7 +95,7 @@ export function PlanUsersTable(props: {
                   <Badge tone={badge.tone}>{badge.label}</Badge>
                 </Td>
                 <Td className="text-right">
-                  <DropdownMenu.Root>
+                  <DropdownMenu.Root modal={false}>
                     <DropdownMenu.Trigger
                       className="inline-flex items-center gap-1 rounded-md px-2.5 py-1 text-xs font-semibold text-gray-900 ring-1 ring-inset ring-gray-300 hover:bg-gray-50"
                       aria-label={`Actions for ${row.displayName}`}

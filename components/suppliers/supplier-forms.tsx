@@ -57,9 +57,7 @@ export function SupplierInvitesTable({ orgSlug, rows }: { orgSlug: string; rows:
         <thead className="bg-gray-50">
           <tr>
             <Th>Company</Th>
-            <Th>Email</Th>
             <Th>Invited by</Th>
-            <Th>Sent</Th>
             <Th>Expires</Th>
             <Th>Status</Th>
             <Th>
@@ -70,10 +68,14 @@ export function SupplierInvitesTable({ orgSlug, rows }: { orgSlug: string; rows:
         <tbody className="divide-y divide-gray-100 bg-white">
           {rows.map((row) => (
             <tr key={row.id}>
-              <Td className="font-medium text-gray-900">{row.companyName}</Td>
-              <Td>{row.email}</Td>
-              <Td>{row.invitedBy}</Td>
-              <Td>{row.sent}</Td>
+              <Td className="max-w-64 whitespace-normal">
+                <span className="font-medium text-gray-900">{row.companyName}</span>
+                <span className="block break-all text-xs text-gray-500">{row.email}</span>
+              </Td>
+              <Td className="whitespace-normal">
+                {row.invitedBy}
+                <span className="block text-xs text-gray-500">sent {row.sent}</span>
+              </Td>
               <Td>{row.expires}</Td>
               <Td>{row.expired ? <Badge tone="red">Expired</Badge> : <Badge tone="amber">Pending</Badge>}</Td>
               <Td>

@@ -21,7 +21,7 @@ export default async function SuppliersPage({ params }: { params: Promise<{ org:
         title="Suppliers"
         description={`Invite the companies that supply ${ctx.org.name}. Accepting creates their own organization, with Service to serve you.`}
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_1fr]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
         <Card className="h-fit p-6">
           <h2 className="mb-4 text-base font-semibold text-gray-900">Invite a supplier</h2>
           <InviteSupplierForm orgSlug={ctx.org.slug} />

@@ -83,6 +83,17 @@ export default async function TransferPage({
             </>
           ) : live ? (
             <CancelTransferForm orgSlug={ctx.org.slug} transferId={transfer.id} toName={toName} />
+          ) : isRecipient && transfer.effectiveState === "accepted" ? (
+            <p role="status" className="text-sm text-gray-700">
+              You are now the subscriber of {transfer.productName}.{" "}
+              <Link href={planHref} className="font-medium text-indigo-600 hover:text-indigo-500">
+                Open the plan
+              </Link>
+            </p>
+          ) : isRecipient && transfer.effectiveState === "declined" ? (
+            <p role="status" className="text-sm text-gray-700">
+              You declined {transfer.productName}. {fromName} remains its subscriber.
+            </p>
           ) : (
             <p className="text-sm text-gray-600">This request can no longer be answered.</p>
           )}
