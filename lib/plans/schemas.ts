@@ -9,8 +9,8 @@ const optionalName = z
   .string()
   .trim()
   .max(80, "Keep names under 80 characters.")
-  .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? v : undefined))
+  .optional();
 
 /** A count of plan seats typed in a form: a whole number from 1 to MAX_PLAN_SEATS. */
 export const seatsSchema = z.coerce

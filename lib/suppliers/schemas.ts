@@ -5,8 +5,8 @@ const optionalName = z
   .string()
   .trim()
   .max(80, "Keep names under 80 characters.")
-  .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? v : undefined))
+  .optional();
 
 /** I6: the supplier company a client invites, and the person who will be its Admin. */
 export const inviteSupplierSchema = z.object({

@@ -126,7 +126,7 @@ describe("I6 supplier invitations", () => {
     const first = await inviteSupplier(w.ctx.admin, { companyName: "Twice Ltd", email }, { baseUrl });
     const second = await inviteSupplier(w.ctx.admin, { companyName: "Twice Ltd", email }, { baseUrl });
     expect(second).toEqual({ invitationId: first.invitationId, resent: true });
-    const [member] = await inviteMembers(w.ctx.admin, { emails: [email], role: "user" }, { baseUrl });
+    const [member] = await inviteMembers(w.ctx.admin, { emails: [email], role: "user", firstName: undefined, lastName: undefined }, { baseUrl });
     expect(member.outcome).toBe("invited");
     const rows = await t.db.select().from(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt)));
     expect(rows.map((r) => r.kind).sort()).toEqual(["member", "supplier"]);

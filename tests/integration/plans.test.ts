@@ -236,7 +236,7 @@ describe("I1 Invite Teammate with plans to join", () => {
     const evals = await makeSubscribedPlan(t.db, w.org.id, w.manager.id, "supplier_evaluations", 3);
     const email = uniqueEmail("both");
     const token = await tokenSentBy(t.db, email, async () => {
-      const [result] = await inviteMembers(w.ctx.admin, { emails: [email], role: "user", planIds: [w.plan.id, evals.id] }, { baseUrl });
+      const [result] = await inviteMembers(w.ctx.admin, { emails: [email], role: "user", firstName: undefined, lastName: undefined, planIds: [w.plan.id, evals.id] }, { baseUrl });
       expect(result.outcome).toBe("invited");
     });
     expect(await seatsOf(w.plan.id)).toMatchObject({ pendingInvitations: 1 });
@@ -249,19 +249,19 @@ describe("I1 Invite Teammate with plans to join", () => {
   it("I1/P7: a Manager may only pick plans they manage; another's plan refuses the whole request (FORBIDDEN) and nothing is written", async () => {
     const w = await planWorld(t.db);
     const email = uniqueEmail("mgr");
-    const code = await expectNoChange(t.db, () => codeOf(inviteMembers(w.ctx.manager, { emails: [email], role: "user", planIds: [w.plan.id] }, { baseUrl })));
+    const code = await expectNoChange(t.db, () => codeOf(inviteMembers(w.ctx.manager, { emails: [email], role: "user", firstName: undefined, lastName: undefined, planIds: [w.plan.id] }, { baseUrl })));
     expect(code).toBe("FORBIDDEN");
     const own = await makeSubscribedPlan(t.db, w.org.id, w.manager.id, "supplier_evaluations", 3);
-    const [result] = await inviteMembers(w.ctx.manager, { emails: [email], role: "user", planIds: [own.id] }, { baseUrl });
+    const [result] = await inviteMembers(w.ctx.manager, { emails: [email], role: "user", firstName: undefined, lastName: undefined, planIds: [own.id] }, { baseUrl });
     expect(result.outcome).toBe("invited");
   });
 
   it("I1/§10: another organization's plan id is NOT_FOUND; a full plan is that address's own result (no plan seat), nothing written for it", async () => {
     const w = await planWorld(t.db, { seats: 2 });
     expect(
-      await expectNoChange(t.db, () => codeOf(inviteMembers(w.ctx.admin, { emails: [uniqueEmail("o")], role: "user", planIds: [w.otherPlan.id] }, { baseUrl }))),
+      await expectNoChange(t.db, () => codeOf(inviteMembers(w.ctx.admin, { emails: [uniqueEmail("o")], role: "user", firstName: undefined, lastName: undefined, planIds: [w.otherPlan.id] }, { baseUrl }))),
     ).toBe("NOT_FOUND");
-    const results = await expectNoChange(t.db, () => inviteMembers(w.ctx.admin, { emails: [uniqueEmail("f")], role: "user", planIds: [w.plan.id] }, { baseUrl }));
+    const results = await expectNoChange(t.db, () => inviteMembers(w.ctx.admin, { emails: [uniqueEmail("f")], role: "user", firstName: undefined, lastName: undefined, planIds: [w.plan.id] }, { baseUrl }));
     expect(results[0].outcome).toBe("no_plan_seat");
   });
 });
