@@ -68,11 +68,11 @@ export function SupplierInvitesTable({ orgSlug, rows }: { orgSlug: string; rows:
         <tbody className="divide-y divide-gray-100 bg-white">
           {rows.map((row) => (
             <tr key={row.id}>
-              <Td className="max-w-64 whitespace-normal">
+              <Td>
                 <span className="font-medium text-gray-900">{row.companyName}</span>
-                <span className="block break-all text-xs text-gray-500">{row.email}</span>
+                <span className="block text-xs text-gray-500">{row.email}</span>
               </Td>
-              <Td className="whitespace-normal">
+              <Td>
                 {row.invitedBy}
                 <span className="block text-xs text-gray-500">sent {row.sent}</span>
               </Td>

@@ -105,9 +105,15 @@ test("P3/I4: Add User To Plan — an existing member, then a new person who acce
   await page.getByRole("button", { name: "Change seats" }).click();
   await expect(page.getByText("The plan now has 6 seats.")).toBeVisible();
   await page.getByRole("link", { name: "Add User To Plan" }).click();
-  await page.getByLabel("Email").fill(newcomer);
-  await page.getByLabel("First name").fill("Nora");
-  await page.getByLabel("Last name").fill("Newcomer");
+  await expect(page.getByTestId("plan-seat-meter")).toContainText("5 of 6 seats used");
+  await expect(page.getByRole("button", { name: "Send Invitation", exact: true })).toBeEnabled();
+  // Filled once the page has settled (the seats change refreshes it once more in the background).
+  await expect(async () => {
+    await page.getByLabel("Email").fill(newcomer);
+    await page.getByLabel("First name").fill("Nora");
+    await page.getByLabel("Last name").fill("Newcomer");
+    await expect(page.getByLabel("Email")).toHaveValue(newcomer, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await page.getByRole("button", { name: "Send Invitation", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${newcomer}` })).toBeVisible();
   await page.getByRole("link", { name: "Back to Manage Users" }).click();
@@ -333,4 +339,29 @@ test("I6: an Admin invites a supplier; accepting creates the supplier organizati
   await guest.context().close();
   await page.goto(suppliersPage);
   await expect(page.getByRole("list", { name: "Suppliers" })).toContainText("Anvil Works");
+});
+
+test("I1/P3: Invite Teammate with a plan to join — the invitee holds its seat at once and lands on it when they accept", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  await signIn(page, s.emails.admin);
+  await page.getByRole("link", { name: "Invite Teammate" }).click();
+  await expect(page.getByRole("group", { name: "Plans to join (optional)" })).toBeVisible();
+  // Company Profile has one user: it is not offered.
+  await expect(page.getByRole("checkbox", { name: /Company Profile/ })).toHaveCount(0);
+  const email = uniqueEmail("joiner");
+  await page.getByLabel("Email addresses").fill(email);
+  await page.getByRole("checkbox", { name: /PDoc Share/ }).check();
+  await page.getByRole("button", { name: "Send Invitation", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Invitation results" })).toContainText("On PDoc Share.");
+  await screenshot(page, "invite-with-plans");
+
+  const link = await linkFromMailbox(page, email, /added you to PDoc Share/);
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(link);
+  await expect(guest.getByText("PDoc Share")).toBeVisible();
+  await guest.getByRole("button", { name: "Accept" }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: "PDoc Share" })).toBeVisible();
+  await guest.getByRole("link", { name: /Inbox/ }).first().click();
+  await expect(guest.getByRole("list", { name: "Notifications" })).toContainText("You are on PDoc Share");
+  await guest.context().close();
 });

@@ -21,13 +21,13 @@ export default async function SuppliersPage({ params }: { params: Promise<{ org:
         title="Suppliers"
         description={`Invite the companies that supply ${ctx.org.name}. Accepting creates their own organization, with Service to serve you.`}
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
-        <Card className="h-fit p-6">
+      <div className="space-y-6">
+        <Card className="max-w-2xl p-6">
           <h2 className="mb-4 text-base font-semibold text-gray-900">Invite a supplier</h2>
           <InviteSupplierForm orgSlug={ctx.org.slug} />
         </Card>
         <div className="min-w-0 space-y-6">
-          <Card>
+          <Card className="h-fit">
             <h2 className="border-b border-gray-200 px-4 py-3 text-sm font-semibold text-gray-900">Your suppliers on Seatwise</h2>
             {joined.length === 0 ? (
               <EmptyState title="No supplier has joined yet">Suppliers appear here once they accept your invitation.</EmptyState>

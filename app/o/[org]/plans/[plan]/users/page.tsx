@@ -91,23 +91,25 @@ export default async function ManagePlanUsersPage({
         </Card>
       ) : null}
       <Card>
-        <form role="search" className="flex gap-2 border-b border-gray-200 p-4" action={`${base}/users`}>
-          <label htmlFor="plan-user-search" className="sr-only">
-            Search plan users by name or email
-          </label>
-          <input
-            id="plan-user-search"
-            name="q"
-            type="search"
-            defaultValue={list.q}
-            maxLength={100}
-            placeholder="Search by name or email"
-            className={`${inputClass} max-w-sm`}
-          />
-          <button type="submit" className={buttonClass("secondary")}>
-            Search
-          </button>
-        </form>
+        {plan.userMode === "single" ? null : (
+          <form role="search" className="flex gap-2 border-b border-gray-200 p-4" action={`${base}/users`}>
+            <label htmlFor="plan-user-search" className="sr-only">
+              Search plan users by name or email
+            </label>
+            <input
+              id="plan-user-search"
+              name="q"
+              type="search"
+              defaultValue={list.q}
+              maxLength={100}
+              placeholder="Search by name or email"
+              className={`${inputClass} max-w-sm`}
+            />
+            <button type="submit" className={buttonClass("secondary")}>
+              Search
+            </button>
+          </form>
+        )}
         {rows.length === 0 ? (
           <EmptyState title={list.q ? "Nobody on this plan matches your search" : "Nobody on this plan yet"}>
             {list.q ? "Try another name or email." : "Add users to share the work."}
