@@ -1,6 +1,7 @@
 /**
  * Runs once when a server process starts, before it serves requests: the public URL is fixed, the
- * database is migrated (and seeded when empty), and the email sender's retry loop starts (SPEC E1).
+ * database is migrated (and seeded when empty), and the email sender's retry loop (SPEC E1) and the
+ * transfer expiry sweep (O1) start.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,4 +15,7 @@ export async function register() {
   await prepareDatabase();
   const { startEmailSender } = await import("./lib/email/sender");
   startEmailSender();
+  // O1: pending ownership transfers past their 7 days become expired, and both sides are told.
+  const { startTransferExpirySweep } = await import("./lib/transfers/expire-transfers");
+  startTransferExpirySweep();
 }

@@ -1,9 +1,33 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
-import { productPermissions, products } from "./schema";
+import { planUserPermissions, productPermissions, products } from "./schema";
+import type { PlanCapability } from "@/lib/permissions";
 
-/** The products of SPEC §5 and their permissions (P5). Reference data, kept in step at start. */
+type CatalogPermission = {
+  /** The capability of the product area this permission unlocks (docs/decisions/011). */
+  key: PlanCapability;
+  label: string;
+  description: string;
+  isDefault: boolean;
+  /** Keys this permission had before; plan users who held one of them keep the permission. */
+  formerKeys?: readonly string[];
+};
+
+type CatalogProduct = {
+  id: string;
+  name: string;
+  description: string;
+  userMode: "several" | "unlimited" | "single";
+  supplierOnly: boolean;
+  permissions: readonly CatalogPermission[];
+};
+
+/**
+ * The products of SPEC §5 and their permissions (P5). Reference data, kept in step at start.
+ * Every permission is one capability of the product area (workflows and tasks, SPEC §6), named in
+ * the product's own words; `lib/plans/product-area.ts` checks it on every page and action.
+ */
 export const productCatalog = [
   {
     id: "pdoc_share",
@@ -12,9 +36,27 @@ export const productCatalog = [
     userMode: "several",
     supplierOnly: false,
     permissions: [
-      { key: "documents.view", label: "View documents", isDefault: true },
-      { key: "documents.upload", label: "Upload documents", isDefault: true },
-      { key: "documents.share", label: "Share with customers", isDefault: false },
+      {
+        key: "workflows.view_all",
+        label: "View all documents",
+        description: "See every plan user's document workflows and their tasks, not only your own.",
+        isDefault: true,
+        formerKeys: ["documents.view"],
+      },
+      {
+        key: "workflows.create",
+        label: "Upload documents",
+        description: "Start document workflows of your own.",
+        isDefault: true,
+        formerKeys: ["documents.upload"],
+      },
+      {
+        key: "tasks.send",
+        label: "Assign document tasks",
+        description: "Send tasks to other users of the plan.",
+        isDefault: false,
+        formerKeys: ["documents.share"],
+      },
     ],
   },
   {
@@ -24,9 +66,27 @@ export const productCatalog = [
     userMode: "several",
     supplierOnly: false,
     permissions: [
-      { key: "evaluations.view", label: "View evaluations", isDefault: true },
-      { key: "evaluations.rate", label: "Rate suppliers", isDefault: true },
-      { key: "evaluations.publish", label: "Publish results to suppliers", isDefault: false },
+      {
+        key: "workflows.view_all",
+        label: "View all evaluations",
+        description: "See every plan user's evaluation workflows and their tasks, not only your own.",
+        isDefault: true,
+        formerKeys: ["evaluations.view"],
+      },
+      {
+        key: "workflows.create",
+        label: "Start evaluations",
+        description: "Start evaluation workflows of your own.",
+        isDefault: true,
+        formerKeys: ["evaluations.rate"],
+      },
+      {
+        key: "tasks.send",
+        label: "Assign rating tasks",
+        description: "Send tasks to other users of the plan.",
+        isDefault: false,
+        formerKeys: ["evaluations.publish"],
+      },
     ],
   },
   {
@@ -36,9 +96,27 @@ export const productCatalog = [
     userMode: "several",
     supplierOnly: false,
     permissions: [
-      { key: "incidents.view", label: "View incidents", isDefault: true },
-      { key: "incidents.report", label: "Report incidents", isDefault: true },
-      { key: "incidents.close", label: "Close incidents", isDefault: false },
+      {
+        key: "workflows.view_all",
+        label: "View all incidents",
+        description: "See every plan user's incident workflows and their tasks, not only your own.",
+        isDefault: true,
+        formerKeys: ["incidents.view"],
+      },
+      {
+        key: "workflows.create",
+        label: "Report incidents",
+        description: "Start incident workflows of your own.",
+        isDefault: true,
+        formerKeys: ["incidents.report"],
+      },
+      {
+        key: "tasks.send",
+        label: "Assign corrective tasks",
+        description: "Send tasks to other users of the plan.",
+        isDefault: false,
+        formerKeys: ["incidents.close"],
+      },
     ],
   },
   {
@@ -48,9 +126,27 @@ export const productCatalog = [
     userMode: "several",
     supplierOnly: true,
     permissions: [
-      { key: "requests.view", label: "View customer requests", isDefault: true },
-      { key: "requests.answer", label: "Answer customer requests", isDefault: true },
-      { key: "team.assign", label: "Assign requests to the team", isDefault: false },
+      {
+        key: "workflows.view_all",
+        label: "View all customer requests",
+        description: "See every plan user's request workflows and their tasks, not only your own.",
+        isDefault: true,
+        formerKeys: ["requests.view"],
+      },
+      {
+        key: "workflows.create",
+        label: "Answer customer requests",
+        description: "Open request workflows of your own.",
+        isDefault: true,
+        formerKeys: ["requests.answer"],
+      },
+      {
+        key: "tasks.send",
+        label: "Assign requests to the team",
+        description: "Send tasks to other users of the plan.",
+        isDefault: false,
+        formerKeys: ["team.assign"],
+      },
     ],
   },
   {
@@ -60,8 +156,26 @@ export const productCatalog = [
     userMode: "unlimited",
     supplierOnly: false,
     permissions: [
-      { key: "workspace.view", label: "View the workspace", isDefault: true },
-      { key: "workspace.edit", label: "Edit the workspace", isDefault: true },
+      {
+        key: "workflows.view_all",
+        label: "View all workflows",
+        description: "See every plan user's workflows and their tasks, not only your own.",
+        isDefault: true,
+        formerKeys: ["workspace.view"],
+      },
+      {
+        key: "workflows.create",
+        label: "Create workflows",
+        description: "Start workflows of your own.",
+        isDefault: true,
+        formerKeys: ["workspace.edit"],
+      },
+      {
+        key: "tasks.send",
+        label: "Send tasks",
+        description: "Send tasks to other users of the plan.",
+        isDefault: false,
+      },
     ],
   },
   {
@@ -70,18 +184,36 @@ export const productCatalog = [
     description: "Your company's public profile",
     userMode: "single",
     supplierOnly: false,
+    // One user, the subscriber, who always holds every permission (P5): there is nobody whose
+    // workflows "view all" could reveal, so the profile has only the two capabilities it uses.
     permissions: [
-      { key: "profile.view", label: "View the profile", isDefault: true },
-      { key: "profile.edit", label: "Edit the profile", isDefault: true },
+      {
+        key: "workflows.create",
+        label: "Edit the profile",
+        description: "Start profile update workflows.",
+        isDefault: true,
+        formerKeys: ["profile.edit"],
+      },
+      {
+        key: "tasks.send",
+        label: "Plan profile updates",
+        description: "Send profile tasks to the plan's user.",
+        isDefault: true,
+      },
     ],
   },
-] as const;
+] as const satisfies readonly CatalogProduct[];
 
 export type ProductId = (typeof productCatalog)[number]["id"];
 
+/**
+ * Writes the catalogue: products and permissions upserted; a permission renamed here is granted to
+ * every plan user who held one of its `formerKeys`; permissions no longer listed are deleted (with
+ * their grants), so no stored permission is one that gates nothing.
+ */
 export async function syncProductCatalog(db: DbOrTx) {
   for (const [index, product] of productCatalog.entries()) {
-    const { permissions, ...row } = product;
+    const { permissions, ...row } = product as CatalogProduct;
     await db
       .insert(products)
       .values({ ...row, sortOrder: index })
@@ -96,13 +228,36 @@ export async function syncProductCatalog(db: DbOrTx) {
         },
       });
     for (const [order, permission] of permissions.entries()) {
+      const { formerKeys, ...values } = permission;
       await db
         .insert(productPermissions)
-        .values({ productId: product.id, ...permission, sortOrder: order })
+        .values({ productId: product.id, ...values, sortOrder: order })
         .onConflictDoUpdate({
           target: [productPermissions.productId, productPermissions.key],
-          set: { label: sql`excluded.label`, isDefault: sql`excluded.is_default`, sortOrder: sql`excluded.sort_order` },
+          set: {
+            label: sql`excluded.label`,
+            description: sql`excluded.description`,
+            isDefault: sql`excluded.is_default`,
+            sortOrder: sql`excluded.sort_order`,
+          },
         });
+      if (formerKeys?.length) {
+        await db.execute(sql`
+          insert into ${planUserPermissions} (plan_user_id, product_id, key)
+          select plan_user_id, product_id, ${permission.key}
+          from ${planUserPermissions}
+          where product_id = ${product.id} and ${inArray(planUserPermissions.key, [...formerKeys])}
+          on conflict do nothing`);
+      }
     }
+    await db.delete(productPermissions).where(
+      and(
+        eq(productPermissions.productId, product.id),
+        notInArray(
+          productPermissions.key,
+          permissions.map((p) => p.key),
+        ),
+      ),
+    );
   }
 }

@@ -78,13 +78,27 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     { orgId: bolt.id, userId: sam.id, role: "admin" },
   ]);
 
-  // A live invitation, so Manage Invites and the seat meter have something to show.
-  await tx.insert(invitations).values({
+  // A live invitation, so Manage Invites and the seat meter have something to show. It also holds
+  // a place on PDoc Share (P3), so Manage Users shows an invitee.
+  const [nia] = await tx.insert(invitations).values({
     orgId: acme.id,
     email: address("newhire@acme.test"),
     role: "user",
     firstName: "Nia",
     lastName: "Newhire",
+    tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+    invitedById: ada.id,
+    expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+  }).returning();
+  // A supplier invitation (I6) waiting on the Suppliers page; it holds no seat of Acme.
+  await tx.insert(invitations).values({
+    orgId: acme.id,
+    kind: "supplier",
+    email: address("orders@castparts.test"),
+    role: "admin",
+    companyName: "Cast Parts Ltd",
+    firstName: "Cora",
+    lastName: "Caster",
     tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
     invitedById: ada.id,
     expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
@@ -100,10 +114,11 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     ])
     .returning();
 
-  const placements: Array<{ plan: typeof pdoc; userId: string; orgId: string }> = [
+  const placements: Array<{ plan: typeof pdoc; userId?: string; invitationId?: string; orgId: string; extra?: string[] }> = [
     { plan: pdoc, userId: ada.id, orgId: acme.id },
     { plan: pdoc, userId: max.id, orgId: acme.id },
-    { plan: pdoc, userId: una.id, orgId: acme.id },
+    { plan: pdoc, userId: una.id, orgId: acme.id, extra: ["tasks.send"] },
+    { plan: pdoc, invitationId: nia.id, orgId: acme.id },
     { plan: evals, userId: max.id, orgId: acme.id },
     { plan: evals, userId: ulf.id, orgId: acme.id },
     { plan: profile, userId: ada.id, orgId: acme.id },
@@ -112,14 +127,20 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
   for (const place of placements) {
     const [row] = await tx
       .insert(planUsers)
-      .values({ planId: place.plan.id, orgId: place.orgId, userId: place.userId, addedById: place.plan.subscriberId })
+      .values({
+        planId: place.plan.id,
+        orgId: place.orgId,
+        userId: place.userId ?? null,
+        invitationId: place.invitationId ?? null,
+        addedById: place.plan.subscriberId,
+      })
       .returning();
     const isSubscriber = place.plan.subscriberId === place.userId;
     const perms = await tx
       .select()
       .from(productPermissions)
       .where(eq(productPermissions.productId, place.plan.productId));
-    const granted = perms.filter((p) => isSubscriber || p.isDefault);
+    const granted = perms.filter((p) => isSubscriber || p.isDefault || place.extra?.includes(p.key));
     if (granted.length) {
       await tx
         .insert(planUserPermissions)
@@ -127,18 +148,28 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     }
   }
 
-  const [w1, w2] = await tx
+  const [w1, w2, w3, w4, w5, w6] = await tx
     .insert(workflows)
     .values([
       { planId: pdoc.id, orgId: acme.id, ownerId: una.id, title: "Datasheets for the Q3 castings catalogue" },
       { planId: evals.id, orgId: acme.id, ownerId: ulf.id, title: "Quarterly evaluation of Bolt Supply Co" },
+      { planId: pdoc.id, orgId: acme.id, ownerId: ada.id, title: "Customer portal release notes" },
+      { planId: evals.id, orgId: acme.id, ownerId: max.id, title: "Annual supplier audit 2026" },
+      { planId: profile.id, orgId: acme.id, ownerId: ada.id, title: "Refresh the certifications section" },
+      { planId: service.id, orgId: bolt.id, ownerId: sam.id, title: "Requests from Acme Castings" },
     ])
     .returning();
+  const done = { state: "done" as const, doneAt: new Date(), doneById: max.id };
   await tx.insert(tasks).values([
     { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: ada.id, assigneeId: una.id, title: "Upload the alloy certificate for part 7741" },
     { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: una.id, assigneeId: max.id, title: "Review the shared datasheet folder" },
     { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: max.id, assigneeId: ulf.id, title: "Rate on-time delivery for October" },
-    { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: ulf.id, assigneeId: max.id, title: "Approve the evaluation summary", state: "done" },
+    { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: ulf.id, assigneeId: max.id, title: "Approve the evaluation summary", ...done },
+    { planId: pdoc.id, orgId: acme.id, workflowId: w3.id, senderId: ada.id, assigneeId: max.id, title: "Proofread the release notes for 4.2" },
+    { planId: pdoc.id, orgId: acme.id, workflowId: w3.id, senderId: max.id, assigneeId: ada.id, title: "Publish the release notes to customers" },
+    { planId: evals.id, orgId: acme.id, workflowId: w4.id, senderId: max.id, assigneeId: max.id, title: "Collect the audit questionnaire answers" },
+    { planId: profile.id, orgId: acme.id, workflowId: w5.id, senderId: ada.id, assigneeId: ada.id, title: "Add the ISO 9001 certificate" },
+    { planId: service.id, orgId: bolt.id, workflowId: w6.id, senderId: sam.id, assigneeId: sam.id, title: "Confirm delivery dates for order 4471" },
   ]);
 
   // Surveys (SPEC §7): Una owns one with answers; Max has his checked out since this morning;
@@ -219,13 +250,32 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     { surveyId: s4.id, respondent: "quality@acme.test", answers: { q1: "B-2291", q2: "Porosity", q3: "Moisture in the sand mould" }, submittedAt: hoursAgo(30) },
   ]);
 
-  await tx.insert(notifications).values({
-    userId: ada.id,
-    orgId: acme.id,
-    kind: "plan_added",
-    title: "Welcome to Seatwise",
-    body: "Acme Castings is set up with demo data: PDoc Share, Supplier Evaluations and Company Profile.",
-  });
+  await tx.insert(notifications).values([
+    {
+      userId: ada.id,
+      orgId: acme.id,
+      kind: "plan_added",
+      title: "Welcome to Seatwise",
+      body: "Acme Castings is set up with demo data: PDoc Share, Supplier Evaluations and Company Profile.",
+    },
+    {
+      userId: una.id,
+      orgId: acme.id,
+      planId: pdoc.id,
+      kind: "plan_added",
+      title: "You were added to PDoc Share",
+      body: "Ada Admin added you to the plan. Open it from My Subscriptions.",
+    },
+    {
+      userId: max.id,
+      orgId: acme.id,
+      planId: pdoc.id,
+      kind: "plan_added",
+      title: "You were added to PDoc Share",
+      body: "Ada Admin added you to the plan. Open it from My Subscriptions.",
+      readAt: new Date(),
+    },
+  ]);
   return {
     acme: { slug: acme.slug, name: acme.name },
     bolt: { slug: bolt.slug, name: bolt.name },

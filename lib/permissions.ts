@@ -179,3 +179,82 @@ export function canTransferOwnership(actor: Actor, subscriberId: string): boolea
 export function canReassignPlan(actor: Role): boolean {
   return actor === "admin";
 }
+
+// ── Product plans, the product area and ownership transfer (SPEC §5, §6, §8) ──────────────────
+
+/**
+ * The capabilities of a product area that a product's permissions unlock (P5). Every product
+ * names them in its own words (db/catalog.ts); docs/decisions/011 says where each is checked.
+ */
+export const planCapabilities = ["workflows.view_all", "workflows.create", "tasks.send"] as const;
+export type PlanCapability = (typeof planCapabilities)[number];
+
+export type PlanUserMode = "several" | "unlimited" | "single";
+
+/** P3: Add User To Plan (and "plans to join") exists only on plans that allow several users. */
+export function planAllowsAddingUsers(mode: PlanUserMode): boolean {
+  return mode !== "single";
+}
+
+/** P1 with I6: Admins subscribe; Service (supplier-only) only in a supplier organization. */
+export function canSubscribeToProduct(actor: Role, orgKind: "client" | "supplier", product: { supplierOnly: boolean }): boolean {
+  return canSubscribe(actor) && (!product.supplierOnly || orgKind === "supplier");
+}
+
+/**
+ * P3 with R1: inviting a new person from a plan (Add User To Plan, Transfer Ownership to a new
+ * person) makes them a member with the User role, so it needs both: managing the plan's users
+ * (P7) and being allowed to invite (Admins and Managers). A User who subscribes to a plan adds
+ * existing members only.
+ */
+export function canInviteToPlan(actor: Actor, subscriberId: string): boolean {
+  return canManagePlanUsers(actor, subscriberId) && canInvite(actor.role, "user");
+}
+
+/** I1 with P7: a plan offered under "plans to join" of Invite Teammate. */
+export function canOfferPlanOnInvite(actor: Actor, plan: { subscriberId: string; userMode: PlanUserMode }): boolean {
+  return canManagePlanUsers(actor, plan.subscriberId) && planAllowsAddingUsers(plan.userMode);
+}
+
+/** P5: permissions of the subscriber are not edited — the subscriber always has all of them. */
+export function canEditPlanUserPermissions(actor: Actor, subscriberId: string, targetUserId: string | null): boolean {
+  return canManagePlanUsers(actor, subscriberId) && targetUserId !== subscriberId;
+}
+
+/** P6 with P7: the plan's managers remove anyone but the subscriber. */
+export function canRemoveFromPlan(actor: Actor, subscriberId: string, targetUserId: string | null): boolean {
+  return canManagePlanUsers(actor, subscriberId) && targetUserId !== subscriberId;
+}
+
+/** P5: the subscriber always holds every permission; anyone else what they were granted. */
+export function hasPlanPermission(
+  planUser: { userId: string; granted: readonly string[] },
+  subscriberId: string,
+  capability: PlanCapability,
+): boolean {
+  return planUser.userId === subscriberId || planUser.granted.includes(capability);
+}
+
+/** §6 with P5: a plan user sees their own workflows, and everyone's with "view all". */
+export function canSeeWorkflowsOf(
+  planUser: { userId: string; granted: readonly string[] },
+  subscriberId: string,
+  ownerId: string,
+): boolean {
+  return planUser.userId === ownerId || hasPlanPermission(planUser, subscriberId, "workflows.view_all");
+}
+
+/** §6: a task is marked done by its assignee or by its sender. */
+export function canCompleteTask(userId: string, task: { assigneeId: string; senderId: string }): boolean {
+  return userId === task.assigneeId || userId === task.senderId;
+}
+
+/** O1: the subscriber who offered the plan cancels the offer (while still its subscriber). */
+export function canCancelTransfer(actor: Actor, transfer: { fromUserId: string }, subscriberId: string): boolean {
+  return actor.userId === transfer.fromUserId && actor.userId === subscriberId;
+}
+
+/** O1, O2: only the recipient accepts or declines. */
+export function canRespondToTransfer(actor: Actor, toUserId: string | null): boolean {
+  return toUserId !== null && actor.userId === toUserId;
+}

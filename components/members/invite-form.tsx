@@ -17,22 +17,26 @@ const outcomeLabel: Record<string, { text: string; tone: "green" | "indigo" | "a
   already_member: { text: "already a member", tone: "gray" },
   malformed: { text: "malformed", tone: "red" },
   no_seat: { text: "no seat left", tone: "amber" },
+  no_plan_seat: { text: "no plan seat left", tone: "amber" },
   rate_limited: { text: "try later", tone: "amber" },
 };
 
-/** Invite Teammate: one or many emails, a role this inviter may grant (R1), optional names. */
-export function InviteForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] }) {
+export type PlanToJoin = { id: string; name: string; seatsLeft: number | null };
+
+/** Invite Teammate: one or many emails, a role this inviter may grant (R1), optional names, optional plans to join (I1). */
+export function InviteForm({ orgSlug, roles, plans = [] }: { orgSlug: string; roles: Role[]; plans?: PlanToJoin[] }) {
   const { form, state, pending, onSubmit, errorFor } = useActionForm(inviteMembersSchema, inviteMembersAction, {
     emails: "",
     role: "user",
     firstName: "",
     lastName: "",
+    planIds: [],
   });
   const results = (state.ok ? state.data : undefined) as InviteResult[] | undefined;
   const { reset, getValues } = form;
   // After a send, clear the addresses for the next batch and keep the role; results stay shown.
   useEffect(() => {
-    if (state.ok) reset({ ...getValues(), emails: "", firstName: "", lastName: "" });
+    if (state.ok) reset({ ...getValues(), emails: "", firstName: "", lastName: "", planIds: [] });
   }, [state, reset, getValues]);
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
@@ -61,6 +65,32 @@ export function InviteForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] 
         <Field label="First name (optional)" error={errorFor("firstName")} {...form.register("firstName")} />
         <Field label="Last name (optional)" error={errorFor("lastName")} {...form.register("lastName")} />
       </div>
+      {plans.length ? (
+        <fieldset aria-describedby="plans-to-join-hint">
+          <legend className="text-sm font-medium text-gray-900">Plans to join (optional)</legend>
+          <p id="plans-to-join-hint" className="mt-1 text-xs text-gray-500">
+            Each invitee takes a seat of every plan you tick, from the moment the invitation is sent.
+          </p>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {plans.map((plan) => (
+              <label key={plan.id} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-gray-200">
+                <input
+                  type="checkbox"
+                  value={plan.id}
+                  disabled={plan.seatsLeft === 0}
+                  className="h-4 w-4 rounded border-gray-300 text-indigo-600 focus:ring-indigo-600"
+                  {...form.register("planIds")}
+                />
+                <span className="font-medium text-gray-900">{plan.name}</span>
+                <span className="ml-auto text-xs text-gray-500">
+                  {plan.seatsLeft === null ? "unlimited" : plan.seatsLeft === 0 ? "no seat left" : `${plan.seatsLeft} seat${plan.seatsLeft === 1 ? "" : "s"} left`}
+                </span>
+              </label>
+            ))}
+          </div>
+          {errorFor("planIds") ? <p className="mt-1 text-sm text-red-600">{errorFor("planIds")}</p> : null}
+        </fieldset>
+      ) : null}
       {state.ok ? (
         // Green when something was sent, amber when every address was refused.
         <p

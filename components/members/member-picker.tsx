@@ -23,6 +23,8 @@ export function MemberPicker(props: {
   placeholder?: string;
   /** Leave out the users already on this plan (Add User To Plan). */
   notOnPlanId?: string;
+  /** Only the users of this plan (a task's assignee). */
+  onPlanId?: string;
   /** Leave out these people (the survey's owner, the plan's subscriber). */
   excludeUserIds?: string[];
   onChange?: (member: PickedMember | null) => void;
@@ -31,7 +33,7 @@ export function MemberPicker(props: {
   /** The member already chosen when the picker appears (a filter already applied). */
   defaultValue?: PickedMember | null;
 }) {
-  const { orgSlug, notOnPlanId, excludeUserIds } = props;
+  const { orgSlug, notOnPlanId, onPlanId, excludeUserIds } = props;
   return (
     <SearchCombobox<PickedMember>
       name={props.name}
@@ -45,6 +47,7 @@ export function MemberPicker(props: {
       url={(q) => {
         const params = new URLSearchParams({ q });
         if (notOnPlanId) params.set("notOnPlan", notOnPlanId);
+        if (onPlanId) params.set("onPlan", onPlanId);
         for (const userId of excludeUserIds ?? []) params.append("exclude", userId);
         return `/api/orgs/${encodeURIComponent(orgSlug)}/members?${params}`;
       }}

@@ -1,11 +1,19 @@
 "use client";
 
-import { Activity, ClipboardList, CreditCard, Settings, Users } from "lucide-react";
+import { Activity, ClipboardList, CreditCard, Package, Settings, Truck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-const icons = { users: Users, surveys: ClipboardList, subscriptions: CreditCard, activity: Activity, settings: Settings };
+const icons = {
+  users: Users,
+  surveys: ClipboardList,
+  subscriptions: CreditCard,
+  products: Package,
+  suppliers: Truck,
+  activity: Activity,
+  settings: Settings,
+};
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 

@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { invitations, organizations } from "./organizations";
-import { ownershipTransfers } from "./plans";
+import { ownershipTransfers, plans } from "./plans";
 
 export const notificationKindEnum = pgEnum("notification_kind", [
   "transfer_requested",
@@ -24,6 +24,9 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   "role_changed",
   "survey_transferred",
   "tasks_moved",
+  "transfer_cancelled",
+  "transfer_expired",
+  "supplier_joined",
 ]);
 
 /** A user's inbox entry (SPEC N1). */
@@ -43,10 +46,16 @@ export const notifications = pgTable(
     transferId: uuid("transfer_id").references(() => ownershipTransfers.id, {
       onDelete: "cascade",
     }),
+    /** The plan the notification is about, for its link (plan added, tasks moved, transfers). */
+    planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.orgId, t.readAt, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.orgId, t.readAt, t.createdAt),
+    // The Inbox pages through every notification newest first (N1), read or not.
+    index("notifications_user_created_idx").on(t.userId, t.orgId, t.createdAt, t.id),
+  ],
 );
 
 /**

@@ -93,9 +93,10 @@ export const invitations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // I1: one pending invitation per address and organization; inviting again resends it.
+    // I1: one pending invitation per address, organization and kind; inviting again resends it.
+    // A supplier invitation (I6) to an address is a different offer from a teammate invitation.
     uniqueIndex("invitations_org_email_pending_key")
-      .on(t.orgId, t.email)
+      .on(t.orgId, t.kind, t.email)
       .where(sql`${t.status} = 'pending'`),
     index("invitations_org_status_idx").on(t.orgId, t.status, t.expiresAt),
   ],

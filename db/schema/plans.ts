@@ -39,6 +39,8 @@ export const productPermissions = pgTable(
       .references(() => products.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     label: text("label").notNull(),
+    /** What the permission allows in the product area, shown beside its checkbox (P5). */
+    description: text("description").notNull().default(""),
     isDefault: boolean("is_default").notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
   },
@@ -98,6 +100,7 @@ export const planUsers = pgTable(
     uniqueIndex("plan_users_plan_user_key").on(t.planId, t.userId),
     uniqueIndex("plan_users_plan_invitation_key").on(t.planId, t.invitationId),
     index("plan_users_user_idx").on(t.userId),
+    index("plan_users_invitation_idx").on(t.invitationId),
     foreignKey({
       name: "plan_users_membership_fk",
       columns: [t.orgId, t.userId],
@@ -170,6 +173,8 @@ export const ownershipTransfers = pgTable(
       .on(t.planId)
       .where(sql`${t.state} = 'pending'`),
     index("ownership_transfers_to_user_idx").on(t.toUserId, t.state),
+    // The expiry sweep looks for live transfers past their expiry (O1).
+    index("ownership_transfers_due_idx").on(t.expiresAt).where(sql`${t.state} = 'pending'`),
     check(
       "ownership_transfers_recipient",
       sql`${t.toUserId} is not null or ${t.toInvitationId} is not null or ${t.state} <> 'pending'`,

@@ -93,7 +93,10 @@ export const workflows = pgTable(
     title: text("title").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("workflows_plan_owner_idx").on(t.planId, t.ownerId)],
+  (t) => [
+    index("workflows_plan_owner_idx").on(t.planId, t.ownerId),
+    index("workflows_plan_created_idx").on(t.planId, t.createdAt),
+  ],
 );
 
 export const taskStateEnum = pgEnum("task_state", ["open", "done"]);
@@ -118,6 +121,9 @@ export const tasks = pgTable(
       .references(() => users.id),
     title: text("title").notNull(),
     state: taskStateEnum("state").notNull().default("open"),
+    /** When it was marked done, and by whom (SPEC §6). */
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneById: uuid("done_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -125,6 +131,7 @@ export const tasks = pgTable(
     index("tasks_assignee_idx").on(t.assigneeId, t.state),
     index("tasks_sender_idx").on(t.senderId, t.state),
     index("tasks_plan_idx").on(t.planId),
+    index("tasks_workflow_idx").on(t.workflowId),
   ],
 );
 

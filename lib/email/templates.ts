@@ -7,6 +7,11 @@ import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation"
 import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
 import SurveyTransferredEmail, { surveyTransferredSubject, type SurveyTransferredEmailProps } from "@/emails/survey-transferred";
+import PlanInvitationEmail, { type PlanInvitationEmailProps } from "@/emails/plan-invitation";
+import RemovedFromPlanEmail, { type RemovedFromPlanEmailProps } from "@/emails/removed-from-plan";
+import SupplierInvitationEmail, { type SupplierInvitationEmailProps } from "@/emails/supplier-invitation";
+import TransferOutcomeEmail, { type TransferOutcomeEmailProps } from "@/emails/transfer-outcome";
+import TransferRequestEmail, { type TransferRequestEmailProps } from "@/emails/transfer-request";
 
 /**
  * Every email the app sends (SPEC E1): a react-email template and its subject. Later features
@@ -40,6 +45,34 @@ export const emailTemplates = {
   "survey-transferred": {
     subject: (props: SurveyTransferredEmailProps) => surveyTransferredSubject(props),
     render: (props: SurveyTransferredEmailProps) => SurveyTransferredEmail(props),
+  },
+  "plan-invitation": {
+    subject: (props: PlanInvitationEmailProps) =>
+      props.planNames.length
+        ? `${props.inviterName} added you to ${props.planNames.join(", ")} at ${props.orgName}`
+        : `${props.inviterName} invited you to ${props.orgName} on Seatwise`,
+    render: (props: PlanInvitationEmailProps) => PlanInvitationEmail(props),
+  },
+  "supplier-invitation": {
+    subject: (props: SupplierInvitationEmailProps) => `${props.clientName} invited ${props.companyName} to Seatwise as a supplier`,
+    render: (props: SupplierInvitationEmailProps) => SupplierInvitationEmail(props),
+  },
+  "transfer-request": {
+    subject: (props: TransferRequestEmailProps) => `${props.fromName} asks you to become the subscriber of ${props.planName}`,
+    render: (props: TransferRequestEmailProps) => TransferRequestEmail(props),
+  },
+  "transfer-outcome": {
+    subject: (props: TransferOutcomeEmailProps) =>
+      props.outcome === "accepted"
+        ? `Transfer accepted: ${props.toName} is now the subscriber of ${props.planName}`
+        : props.outcome === "declined"
+          ? `Transfer declined: ${props.toName} declined ${props.planName}`
+          : `Transfer expired: ${props.planName}`,
+    render: (props: TransferOutcomeEmailProps) => TransferOutcomeEmail(props),
+  },
+  "removed-from-plan": {
+    subject: (props: RemovedFromPlanEmailProps) => `You were removed from ${props.planName} at ${props.orgName}`,
+    render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import {
   invitations,
   memberships,
@@ -8,12 +9,18 @@ import {
   organizations,
   ownershipTransfers,
   planUsers,
+  plans,
+  products,
   sessions,
   users,
+  type Invitation,
 } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
+import { createOrganizationInTx } from "@/lib/orgs/create-organization";
+import { insertPlanPlace } from "@/lib/plans/plan-places";
+import { reservePlanSeats } from "@/lib/plans/plan-seats";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { hashInvitationToken } from "./token";
@@ -29,6 +36,8 @@ export type AcceptInvitationOptions = {
 export type AcceptInvitationResult = {
   orgSlug: string;
   userId: string;
+  /** Where the person lands: the first plan they joined (P3), else the organization. */
+  landingPath: string;
   /** A new database session when nobody was signed in: the link proves the email (I4). */
   session: { token: string; expires: Date } | null;
 };
@@ -76,8 +85,9 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
         `This invitation is for ${invitation.email}, but you are signed in as ${options.signedIn.email}. Sign out and open the link again.`,
       );
     }
-    // The invitation holds its seat already; acceptance turns it into a member's seat.
-    await reserveSeats(tx, invitation.orgId, 0);
+    // The invitation holds its seat already; acceptance turns it into a member's seat. A supplier
+    // invitation (I6) holds no seat here: it makes an organization of its own.
+    if (invitation.kind === "member") await reserveSeats(tx, invitation.orgId, 0);
 
     let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${invitation.email}`);
     if (!user) {
@@ -95,6 +105,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
     } else if (!user.emailVerified) {
       await tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
     }
+    if (invitation.kind === "supplier") return acceptSupplierInvitation(tx, invitation, user, options);
     const [already] = await tx
       .select({ id: memberships.id })
       .from(memberships)
@@ -109,34 +120,56 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
     if (!claimed.length) throw new AppError("ALREADY_USED", "This invitation was already accepted.");
 
     await tx.insert(memberships).values({ orgId: invitation.orgId, userId: user.id, role: invitation.role });
-    // P3: the places the invitee held on plans become theirs.
+    // P3: the places the invitee held on plans become theirs — re-checked against each plan's
+    // seats like the organization's (T3, T5), in plan order after the organization's lock.
+    const places = await tx
+      .select({ planId: planUsers.planId, productName: products.name })
+      .from(planUsers)
+      .innerJoin(plans, eq(plans.id, planUsers.planId))
+      .innerJoin(products, eq(products.id, plans.productId))
+      .where(eq(planUsers.invitationId, invitation.id))
+      .orderBy(planUsers.planId);
+    for (const place of places) await reservePlanSeats(tx, { orgId: invitation.orgId, id: place.planId }, 0);
     await tx
       .update(planUsers)
       .set({ userId: user.id, invitationId: null })
       .where(eq(planUsers.invitationId, invitation.id));
+    for (const place of places) {
+      await tx.insert(notifications).values({
+        userId: user.id,
+        orgId: invitation.orgId,
+        planId: place.planId,
+        kind: "plan_added",
+        title: `You are on ${place.productName}`,
+        body: "You were added to the plan with your invitation. Open it from My Subscriptions.",
+      });
+    }
     // O3: a transfer attached to the invitation reaches the new member's inbox now.
     const transfers = await tx
       .update(ownershipTransfers)
       .set({ toUserId: user.id })
       .where(and(eq(ownershipTransfers.toInvitationId, invitation.id), eq(ownershipTransfers.state, "pending")))
-      .returning({ id: ownershipTransfers.id });
+      .returning({ id: ownershipTransfers.id, planId: ownershipTransfers.planId, fromUserId: ownershipTransfers.fromUserId, expiresAt: ownershipTransfers.expiresAt });
     for (const transfer of transfers) {
+      const [about] = await tx
+        .select({ productName: products.name, fromName: users.name, fromEmail: users.email })
+        .from(plans)
+        .innerJoin(products, eq(products.id, plans.productId))
+        .innerJoin(users, eq(users.id, transfer.fromUserId))
+        .where(eq(plans.id, transfer.planId));
+      const fromName = about.fromName ?? about.fromEmail;
       await tx.insert(notifications).values({
         userId: user.id,
         orgId: invitation.orgId,
+        planId: transfer.planId,
         kind: "transfer_requested",
-        title: "You are asked to become a plan's subscriber",
+        title: `${fromName} asks you to become the subscriber of ${about.productName}`,
+        body: `Accept to manage the plan's users; ${fromName} stays on it as a regular user.`,
         transferId: transfer.id,
       });
     }
 
-    let session: AcceptInvitationResult["session"] = null;
-    if (!options.signedIn) {
-      const token = randomBytes(32).toString("hex");
-      const expires = new Date(Date.now() + SESSION_MAX_AGE_MS);
-      await tx.insert(sessions).values({ sessionToken: token, userId: user.id, expires });
-      session = { token, expires };
-    }
+    const session = await sessionFor(tx, user.id, options);
     await recordAudit(tx, {
       orgId: invitation.orgId,
       actor: { id: user.id, email: user.email },
@@ -147,6 +180,77 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       after: { status: "accepted", role: invitation.role },
     });
     const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, invitation.orgId));
-    return { orgSlug: org.slug, userId: user.id, session };
+    const landingPath = places.length ? `/o/${org.slug}/plans/${places[0].planId}` : `/o/${org.slug}/users`;
+    return { orgSlug: org.slug, userId: user.id, landingPath, session };
   });
+}
+
+/** A database session when nobody was signed in: the link proves the email (I4). */
+async function sessionFor(tx: Tx, userId: string, options: AcceptInvitationOptions): Promise<AcceptInvitationResult["session"]> {
+  if (options.signedIn) return null;
+  const token = randomBytes(32).toString("hex");
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_MS);
+  await tx.insert(sessions).values({ sessionToken: token, userId, expires });
+  return { token, expires };
+}
+
+/** Seats of the Service plan a new supplier organization starts with (I6): its tier's seats. */
+export const SUPPLIER_SERVICE_SEATS = 4;
+
+/**
+ * SPEC I6, after the checks every invitation makes: the supplier invitation is claimed, the
+ * supplier organization is created with the invitee as its Admin (Free tier, linked to the client
+ * that invited it), subscribed to Service with the invitee as subscriber (docs/decisions/014),
+ * and the client's inviter is told. One transaction.
+ */
+async function acceptSupplierInvitation(
+  tx: Tx,
+  invitation: Invitation,
+  user: { id: string; email: string },
+  options: AcceptInvitationOptions,
+): Promise<AcceptInvitationResult> {
+  const claimed = await tx
+    .update(invitations)
+    .set({ status: "accepted", acceptedAt: new Date(), acceptedById: user.id })
+    .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "pending")))
+    .returning({ id: invitations.id });
+  if (!claimed.length) throw new AppError("ALREADY_USED", "This invitation was already accepted.");
+  const [client] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, invitation.orgId));
+  const org = await createOrganizationInTx(tx, {
+    userId: user.id,
+    name: invitation.companyName ?? `${user.email.split("@")[1]} (supplier)`,
+    kind: "supplier",
+    invitedByOrgId: invitation.orgId,
+  });
+  const [service] = await tx
+    .insert(plans)
+    .values({ orgId: org.id, productId: "service", subscriberId: user.id, seats: SUPPLIER_SERVICE_SEATS })
+    .returning();
+  await insertPlanPlace(tx, service, { userId: user.id }, { addedById: user.id, permissions: "all" });
+  await recordAudit(tx, {
+    orgId: org.id,
+    actor: { id: user.id, email: user.email },
+    action: "plan.subscribed",
+    target: { id: user.id, email: user.email },
+    subject: { type: "plan", id: service.id },
+    after: { product: "Service", seats: SUPPLIER_SERVICE_SEATS, subscriberId: user.id, invitedBy: client.name },
+  });
+  await tx.insert(notifications).values({
+    userId: invitation.invitedById,
+    orgId: invitation.orgId,
+    kind: "supplier_joined",
+    title: `${org.name} joined Seatwise as your supplier`,
+    body: `${user.email} accepted your supplier invitation and is the Admin of ${org.name}.`,
+  });
+  await recordAudit(tx, {
+    orgId: invitation.orgId,
+    actor: { id: user.id, email: user.email },
+    action: "supplier.joined",
+    target: { id: user.id, email: user.email },
+    subject: { type: "invitation", id: invitation.id },
+    before: { status: "pending" },
+    after: { status: "accepted", supplierOrgId: org.id, supplierName: org.name },
+  });
+  const session = await sessionFor(tx, user.id, options);
+  return { orgSlug: org.slug, userId: user.id, landingPath: `/o/${org.slug}/plans/${service.id}`, session };
 }

@@ -2,22 +2,23 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Tx } from "@/db/client";
-import { invitations, memberships, users } from "@/db/schema";
+import { invitations, memberships, plans, products, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
-import { enqueueEmail, kickEmailSender } from "@/lib/email";
-import { forbidden, isAppError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
-import { actingMember, lockActor } from "@/lib/members/actor";
+import { kickEmailSender } from "@/lib/email";
+import { forbidden, isAppError, notFound } from "@/lib/errors";
+import { actingMember, lockActor, type ActingMember } from "@/lib/members/actor";
 import { transaction } from "@/lib/transaction";
-import { canInvite, roleLabels, type Role } from "@/lib/permissions";
+import { canInvite, canOfferPlanOnInvite, roleLabels, type Role } from "@/lib/permissions";
 import { hitInvitationEmailLimit } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { emailSchema, type InviteMembersInput } from "./schemas";
-import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
+import { enqueueInvitationEmail } from "./invitation-email";
+import { addInvitationPlanPlaces, reclaimInvitationPlanPlaces } from "./invitation-plans";
+import { invitationExpiry, newInvitationToken } from "./token";
 
-export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "rate_limited";
-export type InviteResult = { email: string; outcome: InviteOutcome; message: string };
+export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited";
+export type InviteResult = { email: string; outcome: InviteOutcome; message: string; invitationId?: string };
 
 export type InviteMembersOptions = { baseUrl: string };
 
@@ -44,6 +45,20 @@ export async function inviteMembers(
   // cannot grant refuses the whole list, so no other address of it is sent while the answer says
   // "refused" (T3: nothing half-done), and the refusal is about the role, not a seat. inviteOne
   // checks again under the lock.
+  // I1 with P7: "plans to join" are plans this inviter manages and that allow several users; a plan
+  // of another organization is not found. Checked again under the locks for every address.
+  const planIds = input.planIds ?? [];
+  if (planIds.length) {
+    const offered = await defaultDb
+      .select({ id: plans.id, subscriberId: plans.subscriberId, userMode: products.userMode })
+      .from(plans)
+      .innerJoin(products, eq(products.id, plans.productId))
+      .where(and(eq(plans.orgId, actor.orgId), inArray(plans.id, planIds)));
+    if (offered.length !== new Set(planIds).size) throw notFound("A plan you chose");
+    if (offered.some((plan) => !canOfferPlanOnInvite(actor, plan))) {
+      throw forbidden("You can add people only to plans you manage that allow several users.");
+    }
+  }
   const listed = [...new Set(input.emails.flatMap((raw) => emailSchema.safeParse(raw).data ?? []))];
   if (listed.length) {
     const pending = await defaultDb
@@ -72,22 +87,37 @@ export async function inviteMembers(
     }
     try {
       const outcome = await transaction((tx) =>
-        inviteOne(tx, ctx, { email, role: input.role, firstName: input.firstName, lastName: input.lastName }, options),
+        inviteOne(tx, ctx, { email, role: input.role, firstName: input.firstName, lastName: input.lastName, planIds }, options),
       );
       results.push(outcome);
     } catch (error) {
-      // T3: no seat left is this address's result; anything else stops the whole request.
-      if (!isAppError(error) || error.code !== "SEAT_LIMIT") throw error;
-      results.push({ email, outcome: "no_seat", message: error.message });
+      // T3: no seat left (in the organization or on a plan) is this address's result; anything
+      // else stops the whole request.
+      if (isAppError(error) && error.code === "SEAT_LIMIT") results.push({ email, outcome: "no_seat", message: error.message });
+      else if (isAppError(error) && error.code === "PLAN_SEAT_LIMIT") results.push({ email, outcome: "no_plan_seat", message: error.message });
+      else throw error;
     }
   }
   kickEmailSender();
   return results;
 }
 
-type OneInvite = { email: string; role: Role; firstName?: string; lastName?: string };
+export type OneInvite = { email: string; role: Role; firstName?: string; lastName?: string; planIds?: readonly string[] };
 
-async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options: InviteMembersOptions): Promise<InviteResult> {
+export type InviteOneOptions = InviteMembersOptions & {
+  /**
+   * Runs after the invitation and its plan places are written, before its email: Transfer
+   * Ownership to a new person attaches its transfer here (O3), so the email can mention it.
+   */
+  beforeEmail?: (tx: Tx, actor: ActingMember, invitationId: string) => Promise<void>;
+};
+
+/**
+ * One address of Invite Teammate, inside the caller's transaction: R1 under the organization's
+ * lock, a seat (T3, T5), the plan places of "plans to join" (I1, P3), the email (E1) and the audit
+ * entry (A1). Also the invitation of Add User To Plan and of Transfer Ownership to a new person.
+ */
+export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options: InviteOneOptions): Promise<InviteResult> {
   // The organization lock first (one lock order on every path), then R1 and R8 again under it:
   // a role changed during a long list counts at once.
   const actor = await lockActor(tx, ctx);
@@ -97,12 +127,25 @@ async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options:
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, actor.orgId), sql`lower(${users.email}) = ${invite.email}`));
-  if (member) return { email: invite.email, outcome: "already_member", message: "Already a member of this organization." };
+  if (member) {
+    return {
+      email: invite.email,
+      outcome: "already_member",
+      message: invite.planIds?.length ? "Already a member of this organization: add them with Add User To Plan." : "Already a member of this organization.",
+    };
+  }
 
   const [existing] = await tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.orgId, actor.orgId), eq(invitations.email, invite.email), eq(invitations.status, "pending")))
+    .where(
+      and(
+        eq(invitations.orgId, actor.orgId),
+        eq(invitations.kind, "member"),
+        eq(invitations.email, invite.email),
+        eq(invitations.status, "pending"),
+      ),
+    )
     .for("update");
   const { token, tokenHash } = newInvitationToken();
   const now = new Date();
@@ -115,7 +158,11 @@ async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options:
     if (!canInvite(actor.role, existing.role)) {
       throw forbidden("This address has a pending invitation with a role you cannot grant.");
     }
-    if (existing.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
+    if (existing.expiresAt <= now) {
+      // An expired invitation holds no seat and no plan seat: renewing it takes them again (T2).
+      await reserveSeats(tx, actor.orgId, 1);
+      await reclaimInvitationPlanPlaces(tx, actor.orgId, existing.id);
+    }
     role = existing.role;
     await tx
       .update(invitations)
@@ -142,19 +189,9 @@ async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options:
     invitationId = row.id;
     outcome = "invited";
   }
-  await enqueueEmail(tx, {
-    to: invite.email,
-    invitationId,
-    template: "invitation",
-    props: {
-      url: invitationUrl(options.baseUrl, token),
-      orgName: actor.orgName,
-      inviterName: actor.name ?? actor.email,
-      roleLabel: roleLabels[role],
-      firstName: existing?.firstName ?? invite.firstName ?? null,
-      expiresOn: formatDate(expiresAt),
-    },
-  });
+  const addedPlans = await addInvitationPlanPlaces(tx, actor, invitationId, invite.planIds ?? []);
+  await options.beforeEmail?.(tx, actor, invitationId);
+  await enqueueInvitationEmail(tx, { invitationId, token, baseUrl: options.baseUrl });
   await recordAudit(tx, {
     orgId: actor.orgId,
     actor: { id: actor.userId, email: actor.email },
@@ -162,16 +199,18 @@ async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, options:
     target: null,
     subject: { type: "invitation", id: invitationId },
     before: existing ? { expiresAt: existing.expiresAt.toISOString() } : null,
-    after: { email: invite.email, role, expiresAt: expiresAt.toISOString() },
+    after: { email: invite.email, role, expiresAt: expiresAt.toISOString(), ...(addedPlans.length ? { plans: addedPlans } : {}) },
   });
+  const onPlans = addedPlans.length ? ` On ${addedPlans.join(", ")}.` : "";
   return {
     email: invite.email,
     outcome,
+    invitationId,
     message:
-      outcome === "invited"
+      (outcome === "invited"
         ? `Invited as ${roleLabels[role]}.`
         : role === invite.role
           ? `A live invitation existed: sent again as ${roleLabels[role]} with a new link.`
-          : `Resent as ${roleLabels[role]}, the role of the live invitation; revoke it to change the role.`,
+          : `Resent as ${roleLabels[role]}, the role of the live invitation; revoke it to change the role.`) + onPlans,
   };
 }

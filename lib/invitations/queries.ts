@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { emailOutbox, invitations, organizations, users } from "@/db/schema";
+import { emailOutbox, invitations, organizations, planUsers, plans, products, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { hashInvitationToken } from "./token";
 
@@ -36,7 +36,7 @@ export async function listOpenInvitations(ctx: MemberContext) {
     })
     .from(invitations)
     .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
-    .where(and(eq(invitations.orgId, ctx.org.id), inArray(invitations.status, ["pending"])))
+    .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.kind, "member"), inArray(invitations.status, ["pending"])))
     .orderBy(desc(invitations.sentAt));
   return rows.map((row) => ({ ...row, state: invitationStatus(row) }));
 }
@@ -46,6 +46,9 @@ export async function findInvitationByToken(token: string) {
   const inviter = alias(users, "inviter");
   const [row] = await db
     .select({
+      id: invitations.id,
+      kind: invitations.kind,
+      companyName: invitations.companyName,
       email: invitations.email,
       role: invitations.role,
       status: invitations.status,
@@ -59,5 +62,13 @@ export async function findInvitationByToken(token: string) {
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
     .where(eq(invitations.tokenHash, hashInvitationToken(token)));
-  return row ? { ...row, state: invitationStatus(row) } : null;
+  if (!row) return null;
+  // P3: the plans the invitee is on already, shown before they accept.
+  const places = await db
+    .select({ name: products.name })
+    .from(planUsers)
+    .innerJoin(plans, eq(plans.id, planUsers.planId))
+    .innerJoin(products, eq(products.id, plans.productId))
+    .where(eq(planUsers.invitationId, row.id));
+  return { ...row, state: invitationStatus(row), planNames: places.map((p) => p.name) };
 }

@@ -4,15 +4,16 @@ import type { Tx } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
-import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { kickEmailSender } from "@/lib/email";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
 import { lockActor } from "@/lib/members/actor";
 import { transaction } from "@/lib/transaction";
-import { canManageInvitation, canManageInvitations, roleLabels } from "@/lib/permissions";
+import { canManageInvitation, canManageInvitations } from "@/lib/permissions";
 import { hitInvitationEmailLimit, retryMinutes } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
-import { invitationExpiry, invitationUrl, newInvitationToken } from "./token";
+import { enqueueInvitationEmail } from "./invitation-email";
+import { reclaimInvitationPlanPlaces } from "./invitation-plans";
+import { invitationExpiry, newInvitationToken } from "./token";
 
 /** A pending invitation of the caller's organization, locked; any other id is not found. */
 export async function lockPendingInvitation(tx: Tx, orgId: string, invitationId: string) {
@@ -46,7 +47,8 @@ export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invit
 
 /**
  * Resend (SPEC I2, I3): a new token and a new 7-day expiry; the old link dies. An expired
- * invitation takes a seat again, so it goes through the seat check (T3, T5).
+ * invitation takes a seat again, so it goes through the seat check (T3, T5), and so do its plan
+ * places (P3). A supplier invitation (I6) holds no seat of this organization.
  */
 export async function resendInvitation(ctx: MemberContext, invitationId: string, options: { baseUrl: string }) {
   await transaction(async (tx) => {
@@ -60,7 +62,10 @@ export async function resendInvitation(ctx: MemberContext, invitationId: string,
       );
     }
     const now = new Date();
-    if (invitation.expiresAt <= now) await reserveSeats(tx, actor.orgId, 1);
+    if (invitation.expiresAt <= now) {
+      if (invitation.kind === "member") await reserveSeats(tx, actor.orgId, 1);
+      await reclaimInvitationPlanPlaces(tx, actor.orgId, invitation.id);
+    }
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = invitationExpiry(now);
     // Whoever sends it now is the inviter the email names, as when inviting the address again.
@@ -68,19 +73,7 @@ export async function resendInvitation(ctx: MemberContext, invitationId: string,
       .update(invitations)
       .set({ tokenHash, expiresAt, sentAt: now, invitedById: actor.userId })
       .where(eq(invitations.id, invitation.id));
-    await enqueueEmail(tx, {
-      to: invitation.email,
-      invitationId: invitation.id,
-      template: "invitation",
-      props: {
-        url: invitationUrl(options.baseUrl, token),
-        orgName: actor.orgName,
-        inviterName: actor.name ?? actor.email,
-        roleLabel: roleLabels[invitation.role],
-        firstName: invitation.firstName,
-        expiresOn: formatDate(expiresAt),
-      },
-    });
+    await enqueueInvitationEmail(tx, { invitationId: invitation.id, token, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },

@@ -41,6 +41,10 @@ export const inviteMembersSchema = z
     role: z.enum(roles, { error: "Choose a role: Admin, Manager or User." }),
     firstName: optionalName,
     lastName: optionalName,
+    /** I1: optional plans to join (checkboxes; one value or several). */
+    planIds: z
+      .preprocess((v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid("That plan id is not valid.")).max(20, "Choose at most 20 plans."))
+      .optional(),
   })
   .refine((v) => v.emails.length === 1 || (!v.firstName && !v.lastName), {
     path: ["firstName"],

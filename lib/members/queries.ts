@@ -99,11 +99,12 @@ export function likePattern(text: string): string {
  * members of the caller's organization whose name or email contains the text, at most
  * MEMBER_SEARCH_LIMIT of them, searched in the database so it serves an organization of any size.
  * `notOnPlanId` leaves out the users of that plan (a plan of another organization leaves out
- * nobody, as if it did not exist); `excludeUserIds` leaves out given people.
+ * nobody, as if it did not exist); `onPlanId` keeps only the users of that plan (a task's
+ * assignee; another organization's plan keeps nobody); `excludeUserIds` leaves out given people.
  */
 export async function searchMembers(
   ctx: MemberContext,
-  options: { q: string; notOnPlanId?: string; excludeUserIds?: string[] },
+  options: { q: string; notOnPlanId?: string; onPlanId?: string; excludeUserIds?: string[] },
 ) {
   const pattern = options.q ? likePattern(options.q) : null;
   return db
@@ -119,6 +120,9 @@ export async function searchMembers(
           : undefined,
         options.notOnPlanId
           ? sql`not exists (select 1 from ${planUsers} where ${planUsers.planId} = ${options.notOnPlanId} and ${planUsers.orgId} = ${ctx.org.id} and ${planUsers.userId} = ${users.id})`
+          : undefined,
+        options.onPlanId
+          ? sql`exists (select 1 from ${planUsers} where ${planUsers.planId} = ${options.onPlanId} and ${planUsers.orgId} = ${ctx.org.id} and ${planUsers.userId} = ${users.id})`
           : undefined,
         options.excludeUserIds?.length ? notInArray(users.id, options.excludeUserIds) : undefined,
       ),

@@ -14,7 +14,8 @@ export type SeatUsage = {
 
 /**
  * SPEC T2: seats used = members (suspended included) + live invitations (pending, not expired).
- * An expired or revoked invitation stops counting the moment it expires or is revoked.
+ * An expired or revoked invitation stops counting the moment it expires or is revoked. A supplier
+ * invitation (I6) makes a new organization and holds no seat of this one.
  */
 export async function seatUsage(db: DbOrTx, orgId: string, now = new Date()): Promise<SeatUsage> {
   const [[org], [m], [i]] = await Promise.all([
@@ -23,7 +24,14 @@ export async function seatUsage(db: DbOrTx, orgId: string, now = new Date()): Pr
     db
       .select({ n: count() })
       .from(invitations)
-      .where(and(eq(invitations.orgId, orgId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now))),
+      .where(
+        and(
+          eq(invitations.orgId, orgId),
+          eq(invitations.kind, "member"),
+          eq(invitations.status, "pending"),
+          gt(invitations.expiresAt, now),
+        ),
+      ),
   ]);
   if (!org) throw new Error(`seatUsage: no organization ${orgId}`);
   return {

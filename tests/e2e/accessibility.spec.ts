@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { linkFromMailbox, newScenario, signIn, uniqueEmail } from "./helpers";
+import { linkFromMailbox, newScenario, pickMember, signIn, uniqueEmail } from "./helpers";
 
 /** WCAG 2 A/AA problems axe finds on the page, serious or worse, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -95,4 +95,80 @@ test("survey pages (list, new, editing, read-only, dialogs, public answer page, 
   await expect(guestPage.getByRole("heading", { level: 1, name: "Accessible survey" })).toBeVisible();
   expect(await seriousViolations(guestPage), "public answer page").toEqual([]);
   await guest.close();
+});
+
+test("pages of products, plans, the product area, transfers, the inbox and suppliers pass axe's WCAG 2 A/AA checks", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  await signIn(page, s.emails.admin);
+  await expect(page).toHaveURL(/\/users$/);
+  const base = new URL(page.url()).pathname.replace(/\/users$/, "");
+
+  for (const path of ["/products", "/suppliers", "/subscriptions", "/inbox"]) {
+    await page.goto(`${base}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+
+  await page.goto(`${base}/subscriptions`);
+  await page.getByRole("link", { name: "Manage Users of PDoc Share" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Manage Users — PDoc Share" })).toBeVisible();
+  const plan = new URL(page.url()).pathname.replace(/\/users$/, "");
+  expect(await seriousViolations(page), "manage users").toEqual([]);
+  await page.getByRole("button", { name: "Actions for Una User" }).click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  expect(await seriousViolations(page), "actions menu").toEqual([]);
+  await page.getByRole("menuitem", { name: "Remove from plan" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page), "remove from plan dialog").toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Actions for Una User" }).click();
+  await page.getByRole("menuitem", { name: "Show User Profile" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Una User" })).toBeVisible();
+  expect(await seriousViolations(page), "user profile").toEqual([]);
+  for (const tab of ["Edit User Permissions", "See workflows for this user"]) {
+    await page.getByRole("link", { name: tab }).click();
+    await expect(page.getByRole("link", { name: tab })).toHaveAttribute("aria-current", "page");
+    expect(await seriousViolations(page), tab).toEqual([]);
+  }
+
+  for (const path of ["/users/add", "/transfer", "", "?view=inbox", "?view=outbox", "?view=done"]) {
+    await page.goto(`${plan}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), `plan${path}`).toEqual([]);
+  }
+  await page.goto(plan);
+  await page.getByRole("link", { name: "Customer portal release notes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Customer portal release notes" })).toBeVisible();
+  expect(await seriousViolations(page), "workflow").toEqual([]);
+
+  // A transfer request, seen by its recipient in the inbox and on its page.
+  await page.goto(`${plan}/transfer`);
+  await pickMember(page, "New subscriber", "Max", /Max Manager/);
+  await page.getByRole("button", { name: "Transfer Ownership" }).click();
+  await expect(page.getByText("Transfer request sent to Max Manager.")).toBeVisible();
+  const max = await (await browser.newContext()).newPage();
+  await signIn(max, s.emails.manager);
+  await max.goto(`${base}/inbox`);
+  await expect(max.getByRole("button", { name: "Accept" })).toBeVisible();
+  expect(await seriousViolations(max), "inbox with a transfer request").toEqual([]);
+  await max.getByRole("link", { name: "View request" }).click();
+  await expect(max.getByRole("heading", { level: 1, name: "Transfer of PDoc Share" })).toBeVisible();
+  expect(await seriousViolations(max), "transfer page").toEqual([]);
+  await max.context().close();
+
+  // A supplier invitation, opened from its email.
+  await page.goto(`${base}/suppliers`);
+  const supplier = uniqueEmail("a11y-supplier");
+  await page.getByLabel("Company name").fill("Access Forge");
+  await page.getByLabel("Email").fill(supplier);
+  await page.getByRole("button", { name: "Send Invitation", exact: true }).click();
+  await expect(page.getByRole("table", { name: "Supplier invitations" })).toContainText("Access Forge");
+  expect(await seriousViolations(page), "suppliers with an invitation").toEqual([]);
+  const link = await linkFromMailbox(page, supplier, /as a supplier/);
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("button", { name: "Accept" })).toBeVisible();
+  expect(await seriousViolations(guest), "supplier invitation").toEqual([]);
+  await guest.context().close();
 });

@@ -43,6 +43,8 @@ test("§10: every page is sent with a nonce CSP (on each of its scripts, new eac
     `${base}/invites`,
     `${base}/surveys`,
     `${base}/surveys/new`,
+    `${base}/products`,
+    `${base}/suppliers`,
     `${base}/subscriptions`,
     `${base}/activity`,
     `${base}/settings/subscription`,
@@ -60,6 +62,16 @@ test("§10: every page is sent with a nonce CSP (on each of its scripts, new eac
     const response = await page.request.get(path);
     expect(response.status(), path).toBeLessThan(400);
     nonces.add(expectSecurityHeaders(response, await response.text(), path));
+  }
+  // A plan's pages: the first plan on My Subscriptions.
+  const subscriptions = await page.request.get(`${base}/subscriptions`).then((r) => r.text());
+  const planPath = /href="(\/o\/[^"]+\/plans\/[0-9a-f-]{36})\/users"/.exec(subscriptions)?.[1];
+  expect(planPath, "a plan on My Subscriptions").toBeTruthy();
+  for (const path of [planPath!, `${planPath}/users`, `${planPath}/users/add`, `${planPath}/transfer`]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBeLessThan(400);
+    nonces.add(expectSecurityHeaders(response, await response.text(), path));
+    paths.push(path);
   }
   expect(nonces.size, "a fresh nonce per response").toBe(paths.length);
   // Route handlers get the same headers.

@@ -42,10 +42,40 @@ import {
 import InvitePage from "@/app/o/[org]/users/invite/page";
 import UsersPage from "@/app/o/[org]/users/page";
 import { createOrganizationAction } from "@/app/onboarding/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/o/[org]/inbox/actions";
+import {
+  acceptTransferAction,
+  addPlanUserAction,
+  cancelTransferAction,
+  changePlanSeatsAction,
+  completeTaskAction,
+  createWorkflowAction,
+  declineTransferAction,
+  invitePlanUserAction,
+  reassignPlanAction,
+  removePlanUserAction,
+  requestTransferAction,
+  sendTaskAction,
+  transferToNewPersonAction,
+  updatePlanUserPermissionsAction,
+} from "@/app/o/[org]/plans/actions";
+import ProductAreaPage from "@/app/o/[org]/plans/[plan]/page";
+import TransferOwnershipPage from "@/app/o/[org]/plans/[plan]/transfer/page";
+import PlanUserProfilePage from "@/app/o/[org]/plans/[plan]/users/[planUser]/page";
+import PlanUserPermissionsPage from "@/app/o/[org]/plans/[plan]/users/[planUser]/permissions/page";
+import PlanUserWorkflowsPage from "@/app/o/[org]/plans/[plan]/users/[planUser]/workflows/page";
+import AddUserToPlanPage from "@/app/o/[org]/plans/[plan]/users/add/page";
+import ManagePlanUsersPage from "@/app/o/[org]/plans/[plan]/users/page";
+import WorkflowPage from "@/app/o/[org]/plans/[plan]/workflows/[workflow]/page";
+import { subscribeAction } from "@/app/o/[org]/products/actions";
+import ProductsPage from "@/app/o/[org]/products/page";
+import { inviteSupplierAction } from "@/app/o/[org]/suppliers/actions";
+import SuppliersPage from "@/app/o/[org]/suppliers/page";
+import TransferPage from "@/app/o/[org]/transfers/[transfer]/page";
 import { errorCodes } from "@/lib/errors";
 import type { FormState } from "@/lib/form-state";
 import { setupTestDatabase } from "../support/db";
-import { makeInvitation, makeOrg, makeSurvey } from "../support/factories";
+import { makeInvitation, makeOrg, makePlan, makeSurvey } from "../support/factories";
 import { addNamedMember, snapshot } from "../support/state";
 
 /**
@@ -87,7 +117,8 @@ async function scene() {
   const user = (await addNamedMember(t.db, org.id, "user")).user;
   const { invitation, token } = await makeInvitation(t.db, org.id, admin.id);
   const survey = await makeSurvey(t.db, org.id, user.id);
-  return { org, admin, user, invitation, token, survey };
+  const plan = await makePlan(t.db, org.id, admin.id, "pdoc_share", 5);
+  return { org, admin, user, invitation, token, survey, plan };
 }
 
 /** A Next page may end in notFound() or redirect(): those are answers, not crashes. */
@@ -123,21 +154,43 @@ async function expectHandled(call: () => Promise<FormState>, label: string) {
 
 describe("§10 pages: hostile search and route params", () => {
   it("§10: every page of an organization renders, answers not found or redirects, whatever its params", async () => {
-    const { org, admin } = await scene();
+    const { org, admin, plan } = await scene();
     actAs(admin.id);
-    const orgPages = [UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage, NewSurveyPage];
+    const orgPages = [
+      UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage,
+      NewSurveyPage, ProductsPage, SuppliersPage,
+    ];
     for (const value of corpus) {
       const searchParams = Promise.resolve({ q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value });
       for (const Page of orgPages) {
         expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug }), searchParams } as never))).toBe("rendered");
         const slug = Array.isArray(value) ? value[0] : value;
-        expect(await renderPage(() => Page({ params: Promise.resolve({ org: slug }), searchParams } as never))).not.toBe("crash");
+        expect(await renderPage(() => Page({ params: Promise.resolve({ org: slug }), searchParams } as never))).toMatch(/rendered|not-found|redirect/);
       }
       const userId = Array.isArray(value) ? value[0] : value;
       expect(await renderPage(() => EditMemberPage({ params: Promise.resolve({ org: org.slug, userId }) }))).toBe("not-found");
       expect(await renderPage(() => SurveyPage({ params: Promise.resolve({ org: org.slug, surveyId: userId }), searchParams } as never))).toBe("not-found");
+      // Every page of a plan, with a hostile id in each of its route params, and the real plan with hostile search params.
+      const id = userId;
+      const planPages: Array<[(props: never) => Promise<unknown>, Record<string, string>]> = [
+        [ProductAreaPage as never, { plan: id }],
+        [TransferOwnershipPage as never, { plan: id }],
+        [ManagePlanUsersPage as never, { plan: id }],
+        [AddUserToPlanPage as never, { plan: id }],
+        [PlanUserProfilePage as never, { plan: plan.id, planUser: id }],
+        [PlanUserPermissionsPage as never, { plan: plan.id, planUser: id }],
+        [PlanUserWorkflowsPage as never, { plan: plan.id, planUser: id }],
+        [WorkflowPage as never, { plan: plan.id, workflow: id }],
+        [TransferPage as never, { transfer: id }],
+      ];
+      for (const [Page, routeParams] of planPages) {
+        expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug, ...routeParams }), searchParams } as never))).toBe("not-found");
+      }
+      for (const Page of [ProductAreaPage, ManagePlanUsersPage, AddUserToPlanPage, TransferOwnershipPage]) {
+        expect(await renderPage(() => (Page as (p: never) => Promise<unknown>)({ params: Promise.resolve({ org: org.slug, plan: plan.id }), searchParams } as never))).toMatch(/rendered|not-found|redirect/);
+      }
     }
-  });
+  }, 240_000);
 
   it("§10: the public pages (sign-in, its error page, invitation and confirmation links) never crash", async () => {
     actAs(null);
@@ -155,7 +208,7 @@ describe("§10 pages: hostile search and route params", () => {
 
 describe("§10 actions: hostile values in every field", () => {
   it("§10: every field of every organization action answers a known refusal (and writes nothing) or succeeds", async () => {
-    const { org, admin, user, invitation, survey } = await scene();
+    const { org, admin, user, invitation, survey, plan } = await scene();
     const otherSurvey = await makeSurvey(t.db, org.id, user.id, "Another");
     const valid = {
       invite: { org: org.slug, emails: "fuzz-invitee@example.test", role: "user", firstName: "A", lastName: "B" },
@@ -171,6 +224,21 @@ describe("§10 actions: hostile values in every field", () => {
       forceCheckIn: { org: org.slug, surveyId: survey.id, holderId: user.id },
       transferAll: { org: org.slug, fromUserId: user.id, toUserId: admin.id },
       merge: { org: org.slug, sourceId: survey.id, targetId: otherSurvey.id },
+      plan: { org: org.slug, planId: plan.id },
+      seats: { org: org.slug, planId: plan.id, seats: "6" },
+      addPlanUser: { org: org.slug, planId: plan.id, userId: user.id },
+      invitePlanUser: { org: org.slug, planId: plan.id, email: "fuzz-plan@example.test", firstName: "F", lastName: "Z" },
+      planUser: { org: org.slug, planId: plan.id, planUserId: invitation.id },
+      permissions: { org: org.slug, planId: plan.id, planUserId: invitation.id, permissions: "workflows.view" },
+      transferTo: { org: org.slug, planId: plan.id, toUserId: user.id },
+      transferNew: { org: org.slug, planId: plan.id, email: "fuzz-owner@example.test", firstName: "F", lastName: "Z", attachTransfer: "on" },
+      planTransfer: { org: org.slug, transferId: invitation.id },
+      workflow: { org: org.slug, planId: plan.id, title: "Fuzzed workflow" },
+      task: { org: org.slug, planId: plan.id, workflowId: invitation.id, assigneeId: admin.id, title: "Fuzzed task" },
+      completeTask: { org: org.slug, planId: plan.id, taskId: invitation.id },
+      notification: { org: org.slug, notificationId: invitation.id },
+      subscribe: { org: org.slug, productId: "supplier_evaluations", seats: "3" },
+      supplier: { org: org.slug, companyName: "Fuzz Supplies", email: "fuzz-supplier@example.test", firstName: "F", lastName: "Z" },
     };
     const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>]> = [
       ["inviteMembers", inviteMembersAction, valid.invite],
@@ -191,6 +259,24 @@ describe("§10 actions: hostile values in every field", () => {
       ["mergeSurveys", mergeSurveysAction, valid.merge],
       ["rotateShareLink", rotateShareLinkAction, valid.survey],
       ["disableShareLink", disableShareLinkAction, valid.survey],
+      ["changePlanSeats", changePlanSeatsAction, valid.seats],
+      ["addPlanUser", addPlanUserAction, valid.addPlanUser],
+      ["invitePlanUser", invitePlanUserAction, valid.invitePlanUser],
+      ["updatePlanUserPermissions", updatePlanUserPermissionsAction, valid.permissions],
+      ["removePlanUser", removePlanUserAction, valid.planUser],
+      ["requestTransfer", requestTransferAction, valid.transferTo],
+      ["transferToNewPerson", transferToNewPersonAction, valid.transferNew],
+      ["cancelTransfer", cancelTransferAction, valid.planTransfer],
+      ["acceptTransfer", acceptTransferAction, valid.planTransfer],
+      ["declineTransfer", declineTransferAction, valid.planTransfer],
+      ["reassignPlan", reassignPlanAction, valid.transferTo],
+      ["createWorkflow", createWorkflowAction, valid.workflow],
+      ["sendTask", sendTaskAction, valid.task],
+      ["completeTask", completeTaskAction, valid.completeTask],
+      ["markNotificationRead", markNotificationReadAction, valid.notification],
+      ["markAllNotificationsRead", markAllNotificationsReadAction, { org: org.slug }],
+      ["subscribe", subscribeAction, valid.subscribe],
+      ["inviteSupplier", inviteSupplierAction, valid.supplier],
     ];
     actAs(admin.id);
     for (const [name, action, fields] of actions) {
@@ -200,7 +286,7 @@ describe("§10 actions: hostile values in every field", () => {
         }
       }
     }
-  });
+  }, 240_000);
 
   it("§10: the actions outside an organization (sign-in, accept, create, confirm) answer every hostile value", async () => {
     const { admin } = await scene();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -11,6 +11,7 @@ import {
   notifications,
   organizations,
   ownershipTransfers,
+  planUserPermissions,
   planUsers,
   plans,
   sessions,
@@ -34,6 +35,7 @@ export async function snapshot(db: DbOrTx) {
   const [auditCount] = await db.select({ n: count() }).from(auditLog);
   const [outboxCount] = await db.select({ n: count() }).from(emailOutbox);
   const [notificationCount] = await db.select({ n: count() }).from(notifications);
+  const [readCount] = await db.select({ n: count() }).from(notifications).where(isNotNull(notifications.readAt));
   return {
     organizations: sorted(await db.select().from(organizations)),
     users: sorted(await db.select().from(users)),
@@ -41,6 +43,7 @@ export async function snapshot(db: DbOrTx) {
     invitations: sorted(await db.select().from(invitations)),
     plans: sorted(await db.select().from(plans)),
     planUsers: sorted(await db.select().from(planUsers)),
+    planUserPermissions: sorted(await db.select().from(planUserPermissions)),
     surveys: sorted(await db.select().from(surveys)),
     surveyResponses: sorted(await db.select().from(surveyResponses)),
     workflows: sorted(await db.select().from(workflows)),
@@ -51,6 +54,7 @@ export async function snapshot(db: DbOrTx) {
     auditLog: auditCount.n,
     emailOutbox: outboxCount.n,
     notifications: notificationCount.n,
+    notificationsRead: readCount.n,
   };
 }
 
@@ -85,7 +89,7 @@ export async function addNamedMember(db: DbOrTx, orgId: string, role: Role) {
 export async function invitationTokens(db: DbOrTx, to: string): Promise<string[]> {
   const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
   return rows
-    .filter((r) => r.template === "invitation")
+    .filter((r) => ["invitation", "plan-invitation", "supplier-invitation"].includes(r.template))
     .map((r) => /\/invite\/([A-Za-z0-9_-]+)/.exec(r.text)?.[1])
     .filter((x): x is string => Boolean(x));
 }

@@ -10,8 +10,20 @@ import {
   canEditProfile,
   canEditSurvey,
   canExportMemberSurveys,
+  canCancelTransfer,
+  canCompleteTask,
+  canEditPlanUserPermissions,
   canForceCheckIn,
   canInvite,
+  canInviteToPlan,
+  canOfferPlanOnInvite,
+  canRemoveFromPlan,
+  canRespondToTransfer,
+  canSeeWorkflowsOf,
+  canSubscribeToProduct,
+  hasPlanPermission,
+  planAllowsAddingUsers,
+  planCapabilities,
   canManageInvitation,
   canManagePlanUsers,
   canManageSurveyShareLink,
@@ -208,6 +220,123 @@ describe("P7 plan users, O1 transfer ownership", () => {
       expect(canManagePlanUsers(me(role), "target")).toBe(role === "admin");
       expect(canChangePlanSeats(me(role), "target")).toBe(role === "admin");
       expect(canTransferOwnership(me(role), "target")).toBe(false);
+    });
+  }
+});
+
+// The tables below are written out from SPEC §5, §6 and §8 by hand; "sub" is whether the actor
+// subscribes to the plan in question.
+describe("P1 subscribe: Admins, and Service only in supplier organizations", () => {
+  const table: Array<[Role, "client" | "supplier", boolean, boolean]> = [
+    ["admin", "client", false, true],
+    ["admin", "client", true, false],
+    ["admin", "supplier", false, true],
+    ["admin", "supplier", true, true],
+    ["manager", "client", false, false],
+    ["manager", "supplier", true, false],
+    ["user", "client", false, false],
+    ["user", "supplier", true, false],
+  ];
+  it.each(table)("P1/I6: a %s of a %s organization, supplier-only product %s → %s", (role, kind, supplierOnly, expected) => {
+    expect(canSubscribeToProduct(role, kind, { supplierOnly })).toBe(expected);
+  });
+});
+
+describe("P3 Add User To Plan only on plans that allow several users", () => {
+  it.each([
+    ["several", true],
+    ["unlimited", true],
+    ["single", false],
+  ] as const)("P3: a %s-user plan → %s", (mode, expected) => {
+    expect(planAllowsAddingUsers(mode)).toBe(expected);
+  });
+});
+
+describe("P3/P7 with R1: inviting a new person from a plan", () => {
+  const table: Array<[Role, boolean, boolean]> = [
+    ["admin", true, true],
+    ["admin", false, true],
+    ["manager", true, true],
+    ["manager", false, false],
+    ["user", true, false],
+    ["user", false, false],
+  ];
+  it.each(table)("P3: a %s (subscriber: %s) invites a new person to the plan → %s", (role, sub, expected) => {
+    expect(canInviteToPlan(me(role), sub ? "actor" : "target")).toBe(expected);
+  });
+});
+
+describe("I1 with P7: plans offered under plans to join", () => {
+  const modes = ["several", "unlimited", "single"] as const;
+  for (const role of roles)
+    for (const sub of [true, false])
+      for (const mode of modes) {
+        const expected = (role === "admin" || sub) && mode !== "single";
+        it(`I1/P7: a ${role} (subscriber: ${sub}) offers a ${mode}-user plan → ${expected}`, () => {
+          expect(canOfferPlanOnInvite(me(role), { subscriberId: sub ? "actor" : "target", userMode: mode })).toBe(expected);
+        });
+      }
+});
+
+describe("P5/P6 with P7: edit permissions and remove from plan", () => {
+  for (const role of roles)
+    for (const sub of [true, false]) {
+      const manages = role === "admin" || sub;
+      const subscriberId = sub ? "actor" : "someone-else";
+      it(`P5/P6: a ${role} (subscriber: ${sub}) on another plan user → ${manages}`, () => {
+        expect(canEditPlanUserPermissions(me(role), subscriberId, "target")).toBe(manages);
+        expect(canRemoveFromPlan(me(role), subscriberId, "target")).toBe(manages);
+      });
+      it(`P5/P6: a ${role} (subscriber: ${sub}) on an invitee's place → ${manages}`, () => {
+        expect(canEditPlanUserPermissions(me(role), subscriberId, null)).toBe(manages);
+        expect(canRemoveFromPlan(me(role), subscriberId, null)).toBe(manages);
+      });
+      it(`P5/P6: a ${role} (subscriber: ${sub}) never edits or removes the subscriber`, () => {
+        expect(canEditPlanUserPermissions(me(role), subscriberId, subscriberId)).toBe(false);
+        expect(canRemoveFromPlan(me(role), subscriberId, subscriberId)).toBe(false);
+      });
+    }
+});
+
+describe("P5 permissions in the product area", () => {
+  const none: string[] = [];
+  for (const capability of planCapabilities) {
+    it(`P5: the subscriber always holds ${capability}, granted or not`, () => {
+      expect(hasPlanPermission({ userId: "sub", granted: none }, "sub", capability)).toBe(true);
+    });
+    it(`P5: a plan user holds ${capability} exactly when granted`, () => {
+      expect(hasPlanPermission({ userId: "u", granted: none }, "sub", capability)).toBe(false);
+      expect(hasPlanPermission({ userId: "u", granted: [capability] }, "sub", capability)).toBe(true);
+      const others = planCapabilities.filter((c) => c !== capability);
+      expect(hasPlanPermission({ userId: "u", granted: others }, "sub", capability)).toBe(false);
+    });
+  }
+  it("§6/P5: own workflows always; another user's only with workflows.view_all (the subscriber always)", () => {
+    expect(canSeeWorkflowsOf({ userId: "u", granted: none }, "sub", "u")).toBe(true);
+    expect(canSeeWorkflowsOf({ userId: "u", granted: none }, "sub", "v")).toBe(false);
+    expect(canSeeWorkflowsOf({ userId: "u", granted: ["workflows.create", "tasks.send"] }, "sub", "v")).toBe(false);
+    expect(canSeeWorkflowsOf({ userId: "u", granted: ["workflows.view_all"] }, "sub", "v")).toBe(true);
+    expect(canSeeWorkflowsOf({ userId: "sub", granted: none }, "sub", "v")).toBe(true);
+  });
+  it("§6: a task is marked done by its assignee or its sender, nobody else", () => {
+    const task = { assigneeId: "a", senderId: "s" };
+    expect(canCompleteTask("a", task)).toBe(true);
+    expect(canCompleteTask("s", task)).toBe(true);
+    expect(canCompleteTask("x", task)).toBe(false);
+  });
+});
+
+describe("O1/O2 transfer: cancel by the subscriber who asked, answer by the recipient", () => {
+  for (const role of roles) {
+    it(`O1: a ${role} who asked and still subscribes cancels; anyone else does not`, () => {
+      expect(canCancelTransfer(me(role), { fromUserId: "actor" }, "actor")).toBe(true);
+      expect(canCancelTransfer(me(role), { fromUserId: "actor" }, "target")).toBe(false);
+      expect(canCancelTransfer(me(role), { fromUserId: "target" }, "target")).toBe(false);
+    });
+    it(`O2: a ${role} answers only a transfer addressed to them`, () => {
+      expect(canRespondToTransfer(me(role), "actor")).toBe(true);
+      expect(canRespondToTransfer(me(role), "target")).toBe(false);
+      expect(canRespondToTransfer(me(role), null)).toBe(false);
     });
   }
 });

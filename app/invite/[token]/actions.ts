@@ -25,5 +25,5 @@ export const acceptInvitationAction = publicAction(acceptSchema, async ({ token 
       expires: result.session.expires,
     });
   }
-  redirect(`/o/${result.orgSlug}/users`);
+  redirect(result.landingPath);
 });

@@ -51,6 +51,35 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const wrongAccount = user && user.email.toLowerCase() !== invitation.email;
+  if (invitation.kind === "supplier") {
+    // I6: the supplier company gets an organization of its own, with the invitee as its Admin.
+    return (
+      <CenteredCard title={`Set up ${invitation.companyName ?? "your company"} on Seatwise`}>
+        <p>
+          {invitation.inviterName ?? invitation.inviterEmail} of {invitation.orgName} invited your company as a supplier. Accepting creates{" "}
+          {invitation.companyName ?? "your company"}&apos;s organization with you as its Admin, subscribed to Service.
+        </p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md bg-gray-50 p-4">
+          <dt className="font-medium text-gray-900">Company</dt>
+          <dd>{invitation.companyName}</dd>
+          <dt className="font-medium text-gray-900">Customer</dt>
+          <dd>{invitation.orgName}</dd>
+          <dt className="font-medium text-gray-900">Your role</dt>
+          <dd>Admin</dd>
+          <dt className="font-medium text-gray-900">For</dt>
+          <dd>{invitation.email}</dd>
+        </dl>
+        {wrongAccount ? (
+          <div role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900 ring-1 ring-inset ring-amber-200">
+            You are signed in as {user.email}, but this invitation is for {invitation.email}.{" "}
+            <SignOutButton className="font-semibold underline" /> and open the link again.
+          </div>
+        ) : (
+          <AcceptForm token={token} />
+        )}
+      </CenteredCard>
+    );
+  }
   return (
     <CenteredCard title={`Join ${invitation.orgName}`}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md bg-gray-50 p-4">
@@ -62,6 +91,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <dd>{roleLabels[invitation.role]}</dd>
         <dt className="font-medium text-gray-900">For</dt>
         <dd>{invitation.email}</dd>
+        {invitation.planNames.length ? (
+          <>
+            <dt className="font-medium text-gray-900">Plans</dt>
+            <dd>{invitation.planNames.join(", ")}</dd>
+          </>
+        ) : null}
       </dl>
       {wrongAccount ? (
         <div role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900 ring-1 ring-inset ring-amber-200">

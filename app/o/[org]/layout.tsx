@@ -6,7 +6,7 @@ import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
 import { countUnreadNotifications, listUserOrganizations } from "@/lib/orgs/queries";
-import { canChangeTier, canReadAudit } from "@/lib/permissions";
+import { canChangeTier, canInviteSupplier, canReadAudit, canSubscribe } from "@/lib/permissions";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -21,6 +21,11 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     { href: `${base}/users`, label: "Users", icon: "users" },
     { href: `${base}/surveys`, label: "Surveys", icon: "surveys" },
     { href: `${base}/subscriptions`, label: "My Subscriptions", icon: "subscriptions" },
+    // P1 and I6: Admins subscribe to products and invite suppliers.
+    ...(canSubscribe(ctx.membership.role) ? [{ href: `${base}/products`, label: "Products", icon: "products" } as NavItem] : []),
+    ...(canInviteSupplier(ctx.membership.role, ctx.org.kind)
+      ? [{ href: `${base}/suppliers`, label: "Suppliers", icon: "suppliers" } as NavItem]
+      : []),
     ...(canReadAudit(ctx.membership.role) ? [{ href: `${base}/activity`, label: "Activity", icon: "activity" } as NavItem] : []),
     ...(canChangeTier(ctx.membership.role)
       ? [{ href: `${base}/settings/subscription`, label: "Account subscription", icon: "settings" } as NavItem]

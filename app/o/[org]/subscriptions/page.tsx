@@ -1,16 +1,26 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { canManagePlanUsers, canReassignPlan, canTransferOwnership } from "@/lib/permissions";
+import { planSeatBreakdown, planSeatMeter } from "@/lib/plans/format";
 import { listMySubscriptions } from "@/lib/plans/queries";
 
 export const metadata: Metadata = { title: "My Subscriptions" };
 
-/** SPEC P2: the plans the signed-in user subscribes to or uses. */
+/**
+ * SPEC P2: the plans the signed-in user subscribes to or uses, each with its seat meter, and
+ * Manage Users and Transfer Ownership where they subscribe (or are an Admin, P7, O4).
+ */
 export default async function MySubscriptionsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
   const plans = await listMySubscriptions(ctx);
+  const actor = { userId: ctx.user.id, role: ctx.membership.role };
+  const base = `/o/${ctx.org.slug}/plans`;
   return (
     <>
       <PageHeader title="My Subscriptions" description={`Plans you subscribe to or use in ${ctx.org.name}.`} />
@@ -23,28 +33,53 @@ export default async function MySubscriptionsPage({ params }: { params: Promise<
               <tr>
                 <Th>Plan</Th>
                 <Th>Subscriber</Th>
-                <Th>Plan users</Th>
+                <Th>Seats</Th>
                 <Th>Your part</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 bg-white">
-              {plans.map((p) => (
-                <tr key={p.planId}>
-                  <Td>
-                    <p className="font-medium text-gray-900">{p.productName}</p>
-                    <p className="text-xs text-gray-500">{p.productDescription}</p>
-                  </Td>
-                  <Td>{p.subscriberName ?? p.subscriberEmail}</Td>
-                  <Td>
-                    {p.userMode === "single"
-                      ? "One user"
-                      : p.userMode === "unlimited"
-                        ? `${p.seatsTaken ?? 0} (unlimited)`
-                        : `${p.seatsTaken ?? 0} of ${p.seats ?? "—"} seats`}
-                  </Td>
-                  <Td>{p.isSubscriber ? <Badge tone="indigo">Subscriber</Badge> : <Badge>Plan user</Badge>}</Td>
-                </tr>
-              ))}
+              {plans.map((p) => {
+                const manages = canManagePlanUsers(actor, p.subscriberId);
+                const transfers = canTransferOwnership(actor, p.subscriberId) || canReassignPlan(ctx.membership.role);
+                return (
+                  <tr key={p.id}>
+                    <Td className="whitespace-normal">
+                      <Link href={`${base}/${p.id}`} className="font-medium text-indigo-700 hover:text-indigo-500">
+                        {p.productName}
+                      </Link>
+                      <p className="text-xs text-gray-500">{p.productDescription}</p>
+                      {p.liveTransfer ? (
+                        <p className="mt-1 text-xs text-amber-800">
+                          Transfer to {p.liveTransfer.toName} waiting for an answer until {formatDate(p.liveTransfer.expiresAt)}
+                        </p>
+                      ) : null}
+                    </Td>
+                    <Td>{p.subscriberName ?? p.subscriberEmail}</Td>
+                    <Td>
+                      <span className="font-medium text-gray-900">{planSeatMeter(p.userMode, p.usage)}</span>
+                      {p.userMode === "single" ? null : <span className="block text-xs text-gray-500">{planSeatBreakdown(p.usage)}</span>}
+                    </Td>
+                    <Td>{p.isSubscriber ? <Badge tone="indigo">Subscriber</Badge> : <Badge>Plan user</Badge>}</Td>
+                    <Td>
+                      <div className="flex justify-end gap-2">
+                        {manages ? (
+                          <Link href={`${base}/${p.id}/users`} className={buttonClass("secondary", undefined, "sm")} aria-label={`Manage Users of ${p.productName}`}>
+                            Manage Users
+                          </Link>
+                        ) : null}
+                        {transfers ? (
+                          <Link href={`${base}/${p.id}/transfer`} className={buttonClass("secondary", undefined, "sm")} aria-label={`Transfer Ownership of ${p.productName}`}>
+                            Transfer Ownership
+                          </Link>
+                        ) : null}
+                      </div>
+                    </Td>
+                  </tr>
+                );
+              })}
             </tbody>
           </Table>
         )}

@@ -1,4 +1,4 @@
-// GET /api/orgs/:org/members?q=…&notOnPlan=…&exclude=… – the member picker's search-as-you-type
+// GET /api/orgs/:org/members?q=…&notOnPlan=…&onPlan=…&exclude=… – the member picker's search-as-you-type
 import { z } from "zod";
 import { searchMembers } from "@/lib/members/queries";
 import { memberRoute } from "@/lib/route";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 const querySchema = z.object({
   q: textParam(100),
   notOnPlan: uuidParam,
+  onPlan: uuidParam,
   exclude: z
     .preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.uuid()).max(20))
     .catch([]),
@@ -19,8 +20,9 @@ export const GET = memberRoute(async (request, ctx) => {
   const params = parseSearchParams(querySchema, {
     q: url.searchParams.get("q") ?? undefined,
     notOnPlan: url.searchParams.get("notOnPlan") ?? undefined,
+    onPlan: url.searchParams.get("onPlan") ?? undefined,
     exclude: url.searchParams.getAll("exclude"),
   });
-  const members = await searchMembers(ctx, { q: params.q, notOnPlanId: params.notOnPlan, excludeUserIds: params.exclude });
+  const members = await searchMembers(ctx, { q: params.q, notOnPlanId: params.notOnPlan, onPlanId: params.onPlan, excludeUserIds: params.exclude });
   return Response.json({ members }, { headers: { "Cache-Control": "private, no-store" } });
 });

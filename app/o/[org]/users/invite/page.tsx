@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { InviteForm } from "@/components/members/invite-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
-import { canManageInvitations, grantableRoles } from "@/lib/permissions";
+import { canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
+import { listOrgPlans } from "@/lib/plans/queries";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { db } from "@/db/client";
 import { tierLabels } from "@/lib/tiers";
@@ -15,7 +16,16 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
   const { org } = await params;
   const ctx = await requireMemberPage(org);
   if (!canManageInvitations(ctx.membership.role)) notFound();
-  const seats = await seatUsage(db, ctx.org.id);
+  const [seats, orgPlans] = await Promise.all([seatUsage(db, ctx.org.id), listOrgPlans(ctx)]);
+  // I1 with P7: the plans this inviter may add people to, with their free plan seats.
+  const actor = { userId: ctx.user.id, role: ctx.membership.role };
+  const plans = orgPlans
+    .filter((plan) => canOfferPlanOnInvite(actor, plan))
+    .map((plan) => ({
+      id: plan.id,
+      name: plan.productName,
+      seatsLeft: plan.usage.limit === null ? null : Math.max(0, plan.usage.limit - plan.usage.used),
+    }));
   const left = seats.limit === null ? null : Math.max(0, seats.limit - seats.used);
   return (
     <>
@@ -33,7 +43,7 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
         }
       />
       <Card className="max-w-2xl p-6">
-        <InviteForm orgSlug={ctx.org.slug} roles={grantableRoles(ctx.membership.role)} />
+        <InviteForm orgSlug={ctx.org.slug} roles={grantableRoles(ctx.membership.role)} plans={plans} />
       </Card>
     </>
   );

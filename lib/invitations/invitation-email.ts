@@ -1,0 +1,96 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { invitations, organizations, ownershipTransfers, planUsers, plans, products, users } from "@/db/schema";
+import { enqueueEmail } from "@/lib/email";
+import { formatDate } from "@/lib/format";
+import { roleLabels } from "@/lib/permissions";
+import { invitationUrl } from "./token";
+
+/**
+ * Writes the email of an invitation that was just sent or renewed (E1), in its transaction, from
+ * what the invitation holds now: a supplier invitation (I6), an invitation onto plans or with an
+ * ownership transfer attached (P3, O3), or a plain teammate invitation (I1).
+ */
+export async function enqueueInvitationEmail(tx: Tx, options: { invitationId: string; token: string; baseUrl: string }) {
+  const [invitation] = await tx
+    .select({
+      id: invitations.id,
+      kind: invitations.kind,
+      email: invitations.email,
+      role: invitations.role,
+      firstName: invitations.firstName,
+      companyName: invitations.companyName,
+      expiresAt: invitations.expiresAt,
+      orgName: organizations.name,
+      inviterName: users.name,
+      inviterEmail: users.email,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
+    .innerJoin(users, eq(users.id, invitations.invitedById))
+    .where(eq(invitations.id, options.invitationId));
+  if (!invitation) throw new Error(`enqueueInvitationEmail: no invitation ${options.invitationId}`);
+  const url = invitationUrl(options.baseUrl, options.token);
+  const inviterName = invitation.inviterName ?? invitation.inviterEmail;
+  const expiresOn = formatDate(invitation.expiresAt);
+  if (invitation.kind === "supplier") {
+    return enqueueEmail(tx, {
+      to: invitation.email,
+      invitationId: invitation.id,
+      template: "supplier-invitation",
+      props: {
+        url,
+        clientName: invitation.orgName,
+        inviterName,
+        companyName: invitation.companyName ?? "Your company",
+        firstName: invitation.firstName,
+        expiresOn,
+      },
+    });
+  }
+  const [places, [transfer]] = await Promise.all([
+    tx
+      .select({ name: products.name })
+      .from(planUsers)
+      .innerJoin(plans, eq(plans.id, planUsers.planId))
+      .innerJoin(products, eq(products.id, plans.productId))
+      .where(eq(planUsers.invitationId, invitation.id))
+      .orderBy(asc(products.sortOrder)),
+    tx
+      .select({ name: products.name })
+      .from(ownershipTransfers)
+      .innerJoin(plans, eq(plans.id, ownershipTransfers.planId))
+      .innerJoin(products, eq(products.id, plans.productId))
+      .where(and(eq(ownershipTransfers.toInvitationId, invitation.id), eq(ownershipTransfers.state, "pending"))),
+  ]);
+  if (places.length || transfer) {
+    return enqueueEmail(tx, {
+      to: invitation.email,
+      invitationId: invitation.id,
+      template: "plan-invitation",
+      props: {
+        url,
+        orgName: invitation.orgName,
+        inviterName,
+        firstName: invitation.firstName,
+        planNames: places.map((p) => p.name),
+        transferPlanName: transfer?.name ?? null,
+        expiresOn,
+      },
+    });
+  }
+  return enqueueEmail(tx, {
+    to: invitation.email,
+    invitationId: invitation.id,
+    template: "invitation",
+    props: {
+      url,
+      orgName: invitation.orgName,
+      inviterName,
+      roleLabel: roleLabels[invitation.role],
+      firstName: invitation.firstName,
+      expiresOn,
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { notifications, planUsers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { AppError, forbidden } from "@/lib/errors";
+import { lockActor, targetMember } from "@/lib/members/actor";
+import { canManagePlanUsers, planAllowsAddingUsers } from "@/lib/permissions";
+import { transaction } from "@/lib/transaction";
+import { insertPlanPlace } from "./plan-places";
+import { lockPlan, reservePlanSeats } from "./plan-seats";
+
+/** P3's refusal on a plan of one user (Company Profile): there is no Add User To Plan. */
+export function singleUserPlanError(productName: string) {
+  return new AppError("CONFLICT", `${productName} has one user, its subscriber: people are not added to it.`);
+}
+
+/**
+ * SPEC P3, an existing member: the plan's managers (P7) add an active member who is not on the
+ * plan, within the plan's seats (T3/T5 for plan seats), with the product's default permissions
+ * (P5). The member is told in their inbox (N1 "plan added").
+ */
+export async function addPlanUser(ctx: MemberContext, planId: string, userId: string) {
+  return transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const plan = await lockPlan(tx, actor.orgId, planId);
+    if (!canManagePlanUsers(actor, plan.subscriberId)) throw forbidden("Only the plan's subscriber and Admins add users to it.");
+    if (!planAllowsAddingUsers(plan.userMode)) throw singleUserPlanError(plan.productName);
+    const member = await targetMember(tx, actor.orgId, userId);
+    if (member.status !== "active") {
+      throw new AppError("CONFLICT", "A suspended member cannot be added to a plan. Re-activate them first.", {
+        fieldErrors: { userId: ["This member is suspended."] },
+      });
+    }
+    const [already] = await tx
+      .select({ id: planUsers.id })
+      .from(planUsers)
+      .where(and(eq(planUsers.planId, plan.id), eq(planUsers.userId, member.userId)));
+    if (already) {
+      throw new AppError("CONFLICT", `${member.name ?? member.email} is already on ${plan.productName}.`, {
+        fieldErrors: { userId: ["Already on this plan."] },
+      });
+    }
+    await reservePlanSeats(tx, plan, 1);
+    const place = await insertPlanPlace(tx, plan, { userId: member.userId }, { addedById: actor.userId, permissions: "default" });
+    await tx.insert(notifications).values({
+      userId: member.userId,
+      orgId: actor.orgId,
+      planId: plan.id,
+      kind: "plan_added",
+      title: `You were added to ${plan.productName}`,
+      body: `${actor.name ?? actor.email} added you to the plan. Open it from My Subscriptions.`,
+    });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "plan.user_added",
+      target: { id: member.userId, email: member.email },
+      subject: { type: "plan", id: plan.id },
+      before: { onPlan: false },
+      after: { plan: plan.productName, onPlan: true, permissions: place.keys },
+    });
+    return { planUserId: place.id, name: member.name ?? member.email };
+  });
+}

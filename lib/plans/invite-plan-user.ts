@@ -1,0 +1,53 @@
+import "server-only";
+import type { MemberContext } from "@/lib/auth/session";
+import { kickEmailSender } from "@/lib/email";
+import { AppError, forbidden } from "@/lib/errors";
+import { inviteOne } from "@/lib/invitations/invite-members";
+import { lockActor } from "@/lib/members/actor";
+import { canInviteToPlan, planAllowsAddingUsers } from "@/lib/permissions";
+import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { transaction } from "@/lib/transaction";
+import { singleUserPlanError } from "./add-plan-user";
+import { lockPlan } from "./plan-seats";
+import type { InvitePlanUserInput } from "./schemas";
+
+/** Why a person may not invite from a plan (P3 with R1), in their words. */
+export function invitePlanRefusal(actor: { role: string }): string {
+  return actor.role === "user"
+    ? "Only Admins and Managers invite new people to the organization. Pick an existing member, or ask an Admin to invite them."
+    : "Only the plan's subscriber and Admins add people to it.";
+}
+
+/**
+ * SPEC P3, a new person: Send Invitation makes an invitation (User role) that is on the plan at
+ * once, holding an organization seat (T2) and a plan seat until it ends — both checked in this one
+ * transaction (T5). The invitee lands on the plan when they accept (I4). An address with a live
+ * invitation gets that one again, now also holding a place on this plan (I1).
+ */
+export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserInput, options: { baseUrl: string }) {
+  const limit = await hitRateLimit(`invite:${ctx.org.id}:${input.email}`, rateLimitRules.emailPerAddress);
+  if (!limit.allowed) {
+    throw new AppError("RATE_LIMITED", "Too many invitations to this address lately; try again later.", {
+      fieldErrors: { email: ["Too many invitations to this address lately; try again later."] },
+    });
+  }
+  const result = await transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const plan = await lockPlan(tx, actor.orgId, input.planId);
+    if (!canInviteToPlan(actor, plan.subscriberId)) throw forbidden(invitePlanRefusal(actor));
+    if (!planAllowsAddingUsers(plan.userMode)) throw singleUserPlanError(plan.productName);
+    const outcome = await inviteOne(
+      tx,
+      ctx,
+      { email: input.email, role: "user", firstName: input.firstName, lastName: input.lastName, planIds: [plan.id] },
+      options,
+    );
+    if (outcome.outcome === "already_member") {
+      const message = `${input.email} is already a member of ${actor.orgName}: pick them from the existing members instead.`;
+      throw new AppError("ALREADY_MEMBER", message, { fieldErrors: { email: [message] } });
+    }
+    return { ...outcome, productName: plan.productName };
+  });
+  kickEmailSender();
+  return result;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { invitations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { kickEmailSender } from "@/lib/email";
+import { AppError, forbidden } from "@/lib/errors";
+import { enqueueInvitationEmail } from "@/lib/invitations/invitation-email";
+import { invitationExpiry, newInvitationToken } from "@/lib/invitations/token";
+import { lockActor } from "@/lib/members/actor";
+import { canInviteSupplier } from "@/lib/permissions";
+import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { transaction } from "@/lib/transaction";
+import type { InviteSupplierInput } from "./schemas";
+
+/**
+ * SPEC I6: an Admin of a client organization invites a supplier company by email. The invitation
+ * (kind "supplier") holds no seat of the client; accepting it creates the supplier organization
+ * (accept-invitation.ts). Inviting an address with a live supplier invitation sends that one
+ * again with a new link (I1, I2).
+ */
+export async function inviteSupplier(ctx: MemberContext, input: InviteSupplierInput, options: { baseUrl: string }) {
+  const limit = await hitRateLimit(`invite:${ctx.org.id}:${input.email}`, rateLimitRules.emailPerAddress);
+  if (!limit.allowed) {
+    throw new AppError("RATE_LIMITED", "Too many invitations to this address lately; try again later.", {
+      fieldErrors: { email: ["Too many invitations to this address lately; try again later."] },
+    });
+  }
+  const result = await transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    if (!canInviteSupplier(actor.role, actor.org.kind)) {
+      throw forbidden(actor.org.kind === "supplier" ? "Supplier organizations do not invite suppliers." : "Only Admins invite suppliers.");
+    }
+    const [existing] = await tx
+      .select()
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.orgId, actor.orgId),
+          eq(invitations.kind, "supplier"),
+          eq(invitations.email, input.email),
+          eq(invitations.status, "pending"),
+        ),
+      )
+      .for("update");
+    const { token, tokenHash } = newInvitationToken();
+    const now = new Date();
+    const expiresAt = invitationExpiry(now);
+    let invitationId: string;
+    if (existing) {
+      await tx
+        .update(invitations)
+        .set({
+          tokenHash,
+          expiresAt,
+          sentAt: now,
+          invitedById: actor.userId,
+          companyName: input.companyName,
+          firstName: input.firstName ?? existing.firstName,
+          lastName: input.lastName ?? existing.lastName,
+        })
+        .where(eq(invitations.id, existing.id));
+      invitationId = existing.id;
+    } else {
+      const [row] = await tx
+        .insert(invitations)
+        .values({
+          orgId: actor.orgId,
+          kind: "supplier",
+          email: input.email,
+          role: "admin",
+          companyName: input.companyName,
+          firstName: input.firstName ?? null,
+          lastName: input.lastName ?? null,
+          tokenHash,
+          invitedById: actor.userId,
+          sentAt: now,
+          expiresAt,
+        })
+        .returning({ id: invitations.id });
+      invitationId = row.id;
+    }
+    await enqueueInvitationEmail(tx, { invitationId, token, baseUrl: options.baseUrl });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: existing ? "supplier.invitation_resent" : "supplier.invited",
+      subject: { type: "invitation", id: invitationId },
+      before: existing ? { companyName: existing.companyName, expiresAt: existing.expiresAt.toISOString() } : null,
+      after: { email: input.email, companyName: input.companyName, expiresAt: expiresAt.toISOString() },
+    });
+    return { invitationId, resent: Boolean(existing) };
+  });
+  kickEmailSender();
+  return result;
+}

@@ -1,0 +1,156 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { notifications, ownershipTransfers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { MemberContext } from "@/lib/auth/session";
+import { enqueueEmail, kickEmailSender } from "@/lib/email";
+import { AppError, forbidden } from "@/lib/errors";
+import { lockActor, type ActingMember } from "@/lib/members/actor";
+import { canRespondToTransfer } from "@/lib/permissions";
+import { transaction } from "@/lib/transaction";
+import { handOverPlanInTx } from "./hand-over-plan";
+import { lockTransfer, personRef } from "./lock-transfer";
+import { transferClosedError } from "./transfer-state";
+
+/**
+ * The checks an answer to a transfer makes, in O2's order, with everything locked: addressed to
+ * the caller; still pending and not expired; the plan still held by the person who asked.
+ */
+async function lockAnswerableTransfer(tx: Tx, actor: ActingMember, transferId: string) {
+  const { plan, transfer } = await lockTransfer(tx, actor.orgId, transferId);
+  if (!canRespondToTransfer(actor, transfer.toUserId)) throw forbidden("This transfer request is addressed to someone else.");
+  const closed = transferClosedError(transfer);
+  if (closed) throw closed;
+  if (plan.subscriberId !== transfer.fromUserId) {
+    throw new AppError("CONFLICT", `${plan.productName} changed hands since this request was sent, so it can no longer be answered.`);
+  }
+  return { plan, transfer };
+}
+
+/** Single use: pending → the answer, or nothing if someone else answered first. */
+async function claim(tx: Tx, transferId: string, state: "accepted" | "declined", actorId: string) {
+  const claimed = await tx
+    .update(ownershipTransfers)
+    .set({ state, resolvedAt: new Date(), resolvedById: actorId })
+    .where(and(eq(ownershipTransfers.id, transferId), eq(ownershipTransfers.state, "pending")))
+    .returning({ id: ownershipTransfers.id });
+  if (!claimed.length) throw new AppError("ALREADY_USED", "This transfer was already answered.");
+}
+
+/** The request in the recipient's inbox has been acted on: it no longer counts as unread. */
+async function markRequestRead(tx: Tx, transferId: string, userId: string) {
+  await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.transferId, transferId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/**
+ * SPEC O2, accept, in one transaction: the recipient becomes the subscriber — added to the plan
+ * first when they were not on it, which needs a plan seat — and the previous subscriber stays on
+ * the plan as a regular user, keeping their seat. Both are notified. Accepting twice, after a
+ * cancel or expiry, or after the plan changed hands changes nothing and says why.
+ */
+export async function acceptTransfer(ctx: MemberContext, transferId: string, options: { baseUrl: string }) {
+  const result = await transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const { plan, transfer } = await lockAnswerableTransfer(tx, actor, transferId);
+    await claim(tx, transfer.id, "accepted", actor.userId);
+    const handOver = await handOverPlanInTx(tx, plan, actor.userId);
+    const previous = await personRef(tx, transfer.fromUserId);
+    const me = actor.name ?? actor.email;
+    await markRequestRead(tx, transfer.id, actor.userId);
+    await tx.insert(notifications).values([
+      {
+        userId: previous.id,
+        orgId: actor.orgId,
+        planId: plan.id,
+        transferId: transfer.id,
+        kind: "transfer_accepted",
+        title: `${me} is now the subscriber of ${plan.productName}`,
+        body: handOver.replacedPreviousSubscriber
+          ? `${plan.productName} has one user, so ${me} took your place on it.`
+          : "You stay on the plan as a regular user and keep your seat.",
+      },
+      {
+        userId: actor.userId,
+        orgId: actor.orgId,
+        planId: plan.id,
+        transferId: transfer.id,
+        kind: "transfer_accepted",
+        title: `You are now the subscriber of ${plan.productName}`,
+        body: `You manage its users and their permissions. ${previous.name} ${handOver.replacedPreviousSubscriber ? "handed the plan over to you" : "stays on it as a regular user"}.`,
+      },
+    ]);
+    await enqueueEmail(tx, {
+      to: previous.email,
+      template: "transfer-outcome",
+      props: {
+        outcome: "accepted",
+        orgName: actor.orgName,
+        planName: plan.productName,
+        toName: me,
+        audience: "requester",
+        url: `${options.baseUrl}/o/${actor.orgSlug}/subscriptions`,
+      },
+    });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "transfer.accepted",
+      target: { id: previous.id, email: previous.email },
+      subject: { type: "plan", id: plan.id },
+      before: { subscriberId: previous.id, transferId: transfer.id, state: "pending" },
+      after: { subscriberId: actor.userId, state: "accepted", ...handOver },
+    });
+    return { planId: plan.id, productName: plan.productName };
+  });
+  kickEmailSender();
+  return result;
+}
+
+/** SPEC O1, decline: the subscriber stays; they are told in their inbox and by email. */
+export async function declineTransfer(ctx: MemberContext, transferId: string, options: { baseUrl: string }) {
+  const result = await transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const { plan, transfer } = await lockAnswerableTransfer(tx, actor, transferId);
+    await claim(tx, transfer.id, "declined", actor.userId);
+    const requester = await personRef(tx, transfer.fromUserId);
+    const me = actor.name ?? actor.email;
+    await markRequestRead(tx, transfer.id, actor.userId);
+    await tx.insert(notifications).values({
+      userId: requester.id,
+      orgId: actor.orgId,
+      planId: plan.id,
+      transferId: transfer.id,
+      kind: "transfer_declined",
+      title: `${me} declined to take over ${plan.productName}`,
+      body: "You remain its subscriber. You can ask someone else from My Subscriptions.",
+    });
+    await enqueueEmail(tx, {
+      to: requester.email,
+      template: "transfer-outcome",
+      props: {
+        outcome: "declined",
+        orgName: actor.orgName,
+        planName: plan.productName,
+        toName: me,
+        audience: "requester",
+        url: `${options.baseUrl}/o/${actor.orgSlug}/subscriptions`,
+      },
+    });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "transfer.declined",
+      target: { id: requester.id, email: requester.email },
+      subject: { type: "transfer", id: transfer.id },
+      before: { state: "pending" },
+      after: { state: "declined" },
+    });
+    return { productName: plan.productName };
+  });
+  kickEmailSender();
+  return result;
+}
