@@ -2,6 +2,8 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -72,9 +74,11 @@ export function createDatabase(config: DatabaseConfig): DatabaseHandle {
   }
   const inMemory = config.dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDataDir(config.dataDir);
+  // pg_trgm serves the Users search (ILIKE '%…%') on PGlite as on PostgreSQL (migration 0005).
+  const extensions = { pg_trgm };
   const client = config.loadDataDir
-    ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir })
-    : new PGlite(config.dataDir);
+    ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir, extensions })
+    : new PGlite(config.dataDir, { extensions });
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     kind: "pglite",
@@ -138,6 +142,15 @@ export function getDatabase(): DatabaseHandle {
 /** Replaces the process's handle (tests give each file its own database). */
 export function setDatabase(handle: DatabaseHandle | undefined) {
   globalForDb.__seatwiseDb = handle;
+}
+
+/**
+ * The rows of a raw `execute(sql…)`: postgres.js answers an array, PGlite an object with `rows`.
+ * Values keep the driver's types (counts cast with ::int in the SQL come back as numbers).
+ */
+export async function selectRows<T>(database: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await database.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 export const db: Db = new Proxy({} as Db, {

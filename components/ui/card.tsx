@@ -26,18 +26,9 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-const badgeTones = {
-  gray: "bg-gray-100 text-gray-700 ring-gray-200",
-  indigo: "bg-indigo-50 text-indigo-700 ring-indigo-200",
-  green: "bg-green-50 text-green-700 ring-green-200",
-  amber: "bg-amber-50 text-amber-800 ring-amber-200",
-  red: "bg-red-50 text-red-700 ring-red-200",
-} as const;
+export type BadgeTone = "gray" | "indigo" | "green" | "amber" | "red";
 
-export function Badge({ tone = "gray", children }: { tone?: keyof typeof badgeTones; children: ReactNode }) {
-  return (
-    <span className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset", badgeTones[tone])}>
-      {children}
-    </span>
-  );
+/** A status label; its colours are the `badge-*` classes of globals.css, shared with long tables. */
+export function Badge({ tone = "gray", children }: { tone?: BadgeTone; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { memberships, organizations, users } from "@/db/schema";
+import { memberships, notifications, organizations } from "@/db/schema";
+import { qualified } from "@/db/sql";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { auth } from "./config";
@@ -14,18 +15,20 @@ export type MemberContext = {
   user: SessionUser;
   org: { id: string; slug: string; name: string; tier: "free" | "essential" | "pro" | "enterprise"; kind: "client" | "supplier" };
   membership: { id: string; role: Role; status: "active" | "suspended" };
+  /** What the app shell shows, read in the same statement as the membership (pages only need it). */
+  shell?: { organizations: { slug: string; name: string }[]; unread: number };
 };
 
-/** The signed-in user, read from the database session on every request (SPEC R8). */
+/**
+ * The signed-in user, read from the database session on every request (SPEC R8). Auth.js reads
+ * the session and its user in one statement; the session callback (config.ts) passes on exactly
+ * id, name and email, so no second read is needed.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, id));
-  return user ?? null;
+  const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null };
 });
 
 export async function requireUser(): Promise<SessionUser> {
@@ -34,7 +37,11 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** Loads the user's membership of the organization with this slug, straight from the database. */
+/**
+ * The user's membership of the organization with this slug, straight from the database, with
+ * what the app shell shows (the organizations to switch to, the unread count of the inbox) in
+ * the same statement: one round trip per request for everything about who is asking.
+ */
 export async function loadMembership(userId: string, orgSlug: string) {
   const [row] = await db
     .select({
@@ -46,6 +53,13 @@ export async function loadMembership(userId: string, orgSlug: string) {
         kind: organizations.kind,
       },
       membership: { id: memberships.id, role: memberships.role, status: memberships.status },
+      organizations: sql<{ slug: string; name: string }[]>`(
+        select coalesce(json_agg(json_build_object('slug', o2.slug, 'name', o2.name) order by o2.name), '[]'::json)
+        from ${memberships} m2 join ${organizations} o2 on o2.id = m2.org_id
+        where m2.user_id = ${userId} and m2.status = 'active')`,
+      unread: sql<number>`(
+        select count(*)::int from ${notifications} n
+        where n.user_id = ${userId} and n.org_id = ${qualified(organizations.id)} and n.read_at is null)`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
@@ -68,7 +82,12 @@ export const requireMember = cache(async (orgSlug: string): Promise<MemberContex
   if (row.membership.status === "suspended") {
     throw new AppError("SUSPENDED", `Your access to ${row.org.name} is suspended. Ask an Admin to re-activate it.`);
   }
-  return { user, org: row.org, membership: row.membership };
+  return {
+    user,
+    org: row.org,
+    membership: row.membership,
+    shell: { organizations: row.organizations, unread: Number(row.unread) },
+  };
 });
 
 /** requireMember for pages: signs the visitor in, or answers 404, instead of throwing. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db as defaultDb, type Db } from "@/db/client";
+import { db as defaultDb, selectRows, type Db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { transportFromEnv, type Transport } from "./transport";
 
@@ -21,14 +21,9 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
   const database = options.db ?? defaultDb;
   const transport = options.transport ?? transportFromEnv();
   const limit = options.limit ?? 20;
-  const claimed = await database.execute<{
-    id: string;
-    to: string;
-    subject: string;
-    html: string;
-    text: string;
-    attempts: number;
-  }>(sql`
+  const rows = await selectRows<{ id: string; to: string; subject: string; html: string; text: string; attempts: number }>(
+    database,
+    sql`
     update ${emailOutbox}
     set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
     where id in (
@@ -38,11 +33,11 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
       limit ${limit}
       for update skip locked
     )
-    returning id, "to", subject, html, text, attempts`);
-  const rows = Array.isArray(claimed) ? claimed : ((claimed as { rows: typeof claimed }).rows ?? []);
+    returning id, "to", subject, html, text, attempts`,
+  );
   let sent = 0;
   let failed = 0;
-  for (const row of rows as unknown as Array<{ id: string; to: string; subject: string; html: string; text: string; attempts: number }>) {
+  for (const row of rows) {
     try {
       const result = await transport.send({ to: row.to, subject: row.subject, html: row.html, text: row.text });
       await database.execute(sql`

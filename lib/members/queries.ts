@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { memberships, planUsers, plans, products, surveys, users } from "@/db/schema";
+import { and, asc, eq, ilike, notInArray, or, sql } from "drizzle-orm";
+import { db, selectRows } from "@/db/client";
+import { memberships, organizations, planUsers, plans, products, surveys, users, type Tier } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
-import { seatUsage } from "@/lib/seats/seat-usage";
+import type { Role } from "@/lib/permissions";
+import { seatCountsSql, toSeatUsage } from "@/lib/seats/seat-usage";
 import { dependentsMessage } from "./member-dependents";
 
 export const MEMBERS_PAGE_SIZE = 50;
@@ -20,61 +21,73 @@ const memberColumns = {
   status: memberships.status,
 };
 
+type MemberRow = {
+  userId: string;
+  email: string;
+  name: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  role: Role;
+  status: "active" | "suspended";
+  joinedAt: Date | string;
+  surveys: number;
+  subscribedPlans: string[];
+  planCount: number;
+  matches: number | string | null;
+};
+
 /**
- * The Users page: members of the caller's organization, searched and paginated in the database
- * (an Enterprise organization may have tens of thousands), with the seat meter.
+ * The Users page: members of the caller's organization, searched (pg_trgm indexes) and paginated
+ * in the database, with the seat meter and what each row's Delete User needs to say (R5) — one
+ * SQL statement, whatever the organization's size (issue 9). Without a search the total is the
+ * member count the seat meter reads anyway; with one, a window count over the matches.
  */
 export async function listMembers(ctx: MemberContext, options: { q?: string; page?: number } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const q = options.q?.trim().slice(0, 100);
   const pattern = q ? likePattern(q) : null;
-  const where = and(
-    eq(memberships.orgId, ctx.org.id),
-    pattern
-      ? or(ilike(users.email, pattern), ilike(users.name, pattern), ilike(sql`concat_ws(' ', ${users.firstName}, ${users.lastName})`, pattern))
-      : undefined,
+  const orgId = ctx.org.id;
+  const seats = seatCountsSql(orgId);
+  const rows = await selectRows<MemberRow & { tier: Tier; members: number; pendingInvitations: number }>(
+    db,
+    sql`
+    with page as (
+      select u.id as "userId", u.email, u.name, u.first_name as "firstName", u.last_name as "lastName", u.phone,
+             m.role, m.status, m.created_at as "joinedAt",
+             (select count(*)::int from ${surveys} s where s.org_id = m.org_id and s.owner_id = m.user_id) as surveys,
+             (select coalesce(json_agg(pr.name order by pr.sort_order), '[]'::json)
+                from ${plans} p join ${products} pr on pr.id = p.product_id
+               where p.org_id = m.org_id and p.subscriber_id = m.user_id) as "subscribedPlans",
+             (select count(*)::int from ${planUsers} pu where pu.org_id = m.org_id and pu.user_id = m.user_id) as "planCount",
+             ${pattern ? sql`count(*) over ()` : sql`null::bigint`} as matches
+        from ${memberships} m join ${users} u on u.id = m.user_id
+       where m.org_id = ${orgId}
+         ${pattern ? sql`and (u.email ilike ${pattern} or u.name ilike ${pattern})` : sql``}
+       order by lower(coalesce(u.name, u.email)), u.id
+       limit ${MEMBERS_PAGE_SIZE} offset ${(page - 1) * MEMBERS_PAGE_SIZE}
+    )
+    select o.tier, ${seats.members} as members, ${seats.pendingInvitations} as "pendingInvitations", page.*
+      from ${organizations} o left join page on true
+     where o.id = ${orgId}`,
   );
-  const [rows, [{ total }], seats] = await Promise.all([
-    db
-      .select({ ...memberColumns, joinedAt: memberships.createdAt })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(where)
-      .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(users.id))
-      .limit(MEMBERS_PAGE_SIZE)
-      .offset((page - 1) * MEMBERS_PAGE_SIZE),
-    db.select({ total: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where),
-    seatUsage(db, ctx.org.id),
-  ]);
-  // What each row's Delete User needs to say (R5, R6): one grouped query per kind, not per row.
-  const ids = rows.map((r) => r.userId);
-  const [surveyCounts, subscribed, places] = ids.length
-    ? await Promise.all([
-        db
-          .select({ userId: surveys.ownerId, n: count() })
-          .from(surveys)
-          .where(and(eq(surveys.orgId, ctx.org.id), inArray(surveys.ownerId, ids)))
-          .groupBy(surveys.ownerId),
-        db
-          .select({ userId: plans.subscriberId, name: products.name })
-          .from(plans)
-          .innerJoin(products, eq(products.id, plans.productId))
-          .where(and(eq(plans.orgId, ctx.org.id), inArray(plans.subscriberId, ids))),
-        db
-          .select({ userId: planUsers.userId, n: count() })
-          .from(planUsers)
-          .where(and(eq(planUsers.orgId, ctx.org.id), inArray(planUsers.userId, ids)))
-          .groupBy(planUsers.userId),
-      ])
-    : [[], [], []];
-  const members = rows.map((row) => {
-    const dependents = {
-      surveys: surveyCounts.find((s) => s.userId === row.userId)?.n ?? 0,
-      subscribedPlans: subscribed.filter((p) => p.userId === row.userId).map((p) => p.name),
-    };
-    return { ...row, dependents, deleteBlockedReason: dependentsMessage(dependents), planCount: places.find((p) => p.userId === row.userId)?.n ?? 0 };
-  });
-  return { rows: members, total, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)), q: q ?? "", seats };
+  const seatRow = rows[0];
+  if (!seatRow) throw new Error(`listMembers: no organization ${orgId}`);
+  const usage = toSeatUsage(seatRow);
+  const members = rows
+    .filter((row) => row.userId)
+    .map(({ tier: _tier, members: _m, pendingInvitations: _p, matches: _matches, surveys: surveyCount, subscribedPlans, joinedAt, ...row }) => {
+      const dependents = { surveys: Number(surveyCount), subscribedPlans };
+      return {
+        ...row,
+        joinedAt: new Date(joinedAt),
+        planCount: Number(row.planCount),
+        dependents,
+        deleteBlockedReason: dependentsMessage(dependents),
+      };
+    });
+  const total = pattern ? Number(rows.find((r) => r.userId)?.matches ?? 0) : usage.members;
+  return { rows: members, total, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)), q: q ?? "", seats: usage };
 }
 
 /** One member of the caller's organization for the edit page; another organization's id is null. */
@@ -116,7 +129,7 @@ export async function searchMembers(
         eq(memberships.orgId, ctx.org.id),
         eq(memberships.status, "active"),
         pattern
-          ? or(ilike(users.email, pattern), ilike(users.name, pattern), ilike(sql`concat_ws(' ', ${users.firstName}, ${users.lastName})`, pattern))
+          ? or(ilike(users.email, pattern), ilike(users.name, pattern))
           : undefined,
         options.notOnPlanId
           ? sql`not exists (select 1 from ${planUsers} where ${planUsers.planId} = ${options.notOnPlanId} and ${planUsers.orgId} = ${ctx.org.id} and ${planUsers.userId} = ${users.id})`

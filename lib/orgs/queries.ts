@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { db } from "@/db/client";
-import { invitations, memberships, notifications, organizations } from "@/db/schema";
+import { invitations, memberships, organizations } from "@/db/schema";
 
 /** The organizations a user belongs to, for the switcher and the landing page. */
 export async function listUserOrganizations(userId: string) {
@@ -31,13 +31,4 @@ export async function listInvitationsForEmail(email: string) {
         gt(invitations.expiresAt, new Date()),
       ),
     );
-}
-
-/** The header's inbox count: unread notifications in this organization (SPEC N1). */
-export async function countUnreadNotifications(userId: string, orgId: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.orgId, orgId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, count, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { invitations, planUsers, plans, products } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { PlanUserMode } from "@/lib/permissions";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
+import { outer } from "@/db/sql";
 
 export type PlanSeatUsage = {
   /** null: no limit (Custom Plan). */
@@ -22,29 +23,31 @@ export function planSeatLimit(userMode: PlanUserMode, seats: number | null): num
 }
 
 /**
- * Plan seats in use for each plan, like T2 for the organization: plan users (suspended members
- * included) and places held by live invitations (pending, not expired). Two grouped queries
- * whatever the number of plans.
+ * Plan seats in use, like T2 for the organization: plan users (suspended members included) and
+ * places held by live invitations (pending, not expired), as SQL for one plan (its id, or the
+ * `plans.id` column of an enclosing query) — so pages read a plan's meter in their own statement.
  */
+export function planSeatCountsSql(plan: string | SQL | AnyColumn, now = new Date()) {
+  const planId = outer(plan);
+  return {
+    users: sql<number>`(select count(*)::int from ${planUsers} pu_s where pu_s.plan_id = ${planId} and pu_s.user_id is not null)`,
+    pendingInvitations: sql<number>`(
+      select count(*)::int from ${planUsers} pu_i join ${invitations} i_s on i_s.id = pu_i.invitation_id
+      where pu_i.plan_id = ${planId} and i_s.status = 'pending' and i_s.expires_at > ${now.toISOString()}::timestamptz)`,
+  };
+}
+
+/** Plan seats in use for each plan (see planSeatCountsSql): one statement whatever the number of plans. */
 export async function planSeatCounts(db: DbOrTx, planIds: string[], now = new Date()) {
   const result = new Map<string, { users: number; pendingInvitations: number }>();
   if (!planIds.length) return result;
-  const [users, invited] = await Promise.all([
-    db
-      .select({ planId: planUsers.planId, n: count() })
-      .from(planUsers)
-      .where(and(inArray(planUsers.planId, planIds), isNotNull(planUsers.userId)))
-      .groupBy(planUsers.planId),
-    db
-      .select({ planId: planUsers.planId, n: count() })
-      .from(planUsers)
-      .innerJoin(invitations, eq(invitations.id, planUsers.invitationId))
-      .where(and(inArray(planUsers.planId, planIds), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
-      .groupBy(planUsers.planId),
-  ]);
+  const counts = planSeatCountsSql(plans.id, now);
+  const rows = await db
+    .select({ planId: plans.id, users: counts.users, pendingInvitations: counts.pendingInvitations })
+    .from(plans)
+    .where(inArray(plans.id, planIds));
   for (const id of planIds) result.set(id, { users: 0, pendingInvitations: 0 });
-  for (const row of users) result.get(row.planId)!.users = row.n;
-  for (const row of invited) result.get(row.planId)!.pendingInvitations = row.n;
+  for (const row of rows) result.set(row.planId, { users: Number(row.users), pendingInvitations: Number(row.pendingInvitations) });
   return result;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import {
@@ -18,9 +18,9 @@ import {
 import type { MemberContext } from "@/lib/auth/session";
 import { invitationStatus } from "@/lib/invitations/queries";
 import { likePattern } from "@/lib/members/queries";
-import { effectiveTransferState } from "@/lib/transfers/transfer-state";
-import { planSeatCounts, toPlanSeatUsage } from "./plan-seats";
-import { removalPreview } from "./remove-plan-user";
+import { qualified } from "@/db/sql";
+import { planSeatCountsSql, toPlanSeatUsage } from "./plan-seats";
+import { removalPreviewSql } from "./remove-plan-user";
 
 export const PLAN_USERS_PAGE_SIZE = 25;
 
@@ -39,37 +39,36 @@ const planColumns = {
   createdAt: plans.createdAt,
 };
 
-/** The live (pending, not expired) transfer of each plan, with its recipient. One query. */
-async function liveTransfers(planIds: string[]) {
-  const result = new Map<string, { id: string; toName: string; expiresAt: Date }>();
-  if (!planIds.length) return result;
-  const recipient = alias(users, "recipient");
-  const rows = await db
-    .select({
-      id: ownershipTransfers.id,
-      planId: ownershipTransfers.planId,
-      state: ownershipTransfers.state,
-      expiresAt: ownershipTransfers.expiresAt,
-      toName: recipient.name,
-      toEmail: recipient.email,
-      invitedEmail: invitations.email,
-    })
-    .from(ownershipTransfers)
-    .leftJoin(recipient, eq(recipient.id, ownershipTransfers.toUserId))
-    .leftJoin(invitations, eq(invitations.id, ownershipTransfers.toInvitationId))
-    .where(and(inArray(ownershipTransfers.planId, planIds), eq(ownershipTransfers.state, "pending")));
-  for (const row of rows) {
-    if (effectiveTransferState(row) !== "pending") continue;
-    result.set(row.planId, { id: row.id, toName: row.toName ?? row.toEmail ?? `${row.invitedEmail} (invited)`, expiresAt: row.expiresAt });
-  }
-  return result;
+type LiveTransferJson = { id: string; toName: string; expiresAt: string } | null;
+
+/**
+ * A plan's seat meter (plan users + live plan invitations) and its live (pending, not expired, O1)
+ * transfer, as columns of the statement that reads the plan: a page of plans is one statement.
+ */
+function usageColumns() {
+  const counts = planSeatCountsSql(plans.id);
+  return {
+    seatUsers: counts.users,
+    seatPendingInvitations: counts.pendingInvitations,
+    liveTransfer: sql<LiveTransferJson>`(
+      select json_build_object('id', lt.id, 'expiresAt', lt.expires_at, 'toName', coalesce(lr.name, lr.email, li.email || ' (invited)'))
+      from ${ownershipTransfers} lt
+      left join ${users} lr on lr.id = lt.to_user_id
+      left join ${invitations} li on li.id = lt.to_invitation_id
+      where lt.plan_id = ${qualified(plans.id)} and lt.state = 'pending' and lt.expires_at > now()
+      limit 1)`,
+  };
 }
 
-/** Plans with their seat usage and live transfer: a fixed number of queries for any number of plans. */
-async function withUsage<T extends { id: string; userMode: "several" | "unlimited" | "single"; seats: number | null }>(rows: T[]) {
-  const ids = rows.map((r) => r.id);
-  const [counts, transfers] = await Promise.all([planSeatCounts(db, ids), liveTransfers(ids)]);
-  return rows.map((row) => ({ ...row, usage: toPlanSeatUsage(row, counts.get(row.id)), liveTransfer: transfers.get(row.id) ?? null }));
+function withUsage<T extends { userMode: "several" | "unlimited" | "single"; seats: number | null; seatUsers: number; seatPendingInvitations: number; liveTransfer: LiveTransferJson }>(
+  row: T,
+) {
+  const { seatUsers, seatPendingInvitations, liveTransfer, ...plan } = row;
+  return {
+    ...plan,
+    usage: toPlanSeatUsage(row, { users: Number(seatUsers), pendingInvitations: Number(seatPendingInvitations) }),
+    liveTransfer: liveTransfer ? { id: liveTransfer.id, toName: liveTransfer.toName, expiresAt: new Date(liveTransfer.expiresAt) } : null,
+  };
 }
 
 /**
@@ -78,26 +77,26 @@ async function withUsage<T extends { id: string; userMode: "several" | "unlimite
  */
 export async function listMySubscriptions(ctx: MemberContext) {
   const rows = await db
-    .select(planColumns)
+    .select({ ...planColumns, ...usageColumns() })
     .from(planUsers)
     .innerJoin(plans, eq(plans.id, planUsers.planId))
     .innerJoin(products, eq(products.id, plans.productId))
     .innerJoin(subscriber, eq(subscriber.id, plans.subscriberId))
     .where(and(eq(plans.orgId, ctx.org.id), eq(planUsers.userId, ctx.user.id)))
     .orderBy(asc(products.sortOrder));
-  return (await withUsage(rows)).map((row) => ({ ...row, isSubscriber: row.subscriberId === ctx.user.id }));
+  return rows.map((row) => ({ ...withUsage(row), isSubscriber: row.subscriberId === ctx.user.id }));
 }
 
 /** Every plan of the organization (Products, Invite Teammate's plans to join), with seat usage. */
 export async function listOrgPlans(ctx: MemberContext) {
   const rows = await db
-    .select(planColumns)
+    .select({ ...planColumns, ...usageColumns() })
     .from(plans)
     .innerJoin(products, eq(products.id, plans.productId))
     .innerJoin(subscriber, eq(subscriber.id, plans.subscriberId))
     .where(eq(plans.orgId, ctx.org.id))
     .orderBy(asc(products.sortOrder));
-  return withUsage(rows);
+  return rows.map(withUsage);
 }
 
 /** The product catalogue (P1) with each product's permissions. */
@@ -111,20 +110,19 @@ export async function listProducts() {
 
 /** One plan of the caller's organization, with its usage and live transfer; null for any other id. */
 export async function findPlan(ctx: MemberContext, planId: string) {
-  const rows = await db
-    .select(planColumns)
+  const [row] = await db
+    .select({
+      ...planColumns,
+      ...usageColumns(),
+      permissions: sql<{ key: string; label: string; description: string }[]>`(
+        select coalesce(json_agg(json_build_object('key', pp.key, 'label', pp.label, 'description', pp.description) order by pp.sort_order), '[]'::json)
+        from ${productPermissions} pp where pp.product_id = ${qualified(plans.productId)})`,
+    })
     .from(plans)
     .innerJoin(products, eq(products.id, plans.productId))
     .innerJoin(subscriber, eq(subscriber.id, plans.subscriberId))
     .where(and(eq(plans.id, planId), eq(plans.orgId, ctx.org.id)));
-  if (!rows.length) return null;
-  const [plan] = await withUsage(rows);
-  const perms = await db
-    .select({ key: productPermissions.key, label: productPermissions.label, description: productPermissions.description })
-    .from(productPermissions)
-    .where(eq(productPermissions.productId, plan.productId))
-    .orderBy(asc(productPermissions.sortOrder));
-  return { ...plan, permissions: perms };
+  return row ? withUsage(row) : null;
 }
 
 export type ManagedPlan = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
@@ -147,16 +145,16 @@ const placeColumns = {
   invitationExpiresAt: invitations.expiresAt,
 };
 
-function placeFrom() {
+function placeFrom<E extends Record<string, SQL> = Record<never, SQL>>(extra: E = {} as E) {
   return db
-    .select(placeColumns)
+    .select({ ...placeColumns, ...extra })
     .from(planUsers)
     .leftJoin(users, eq(users.id, planUsers.userId))
     .leftJoin(memberships, and(eq(memberships.orgId, planUsers.orgId), eq(memberships.userId, planUsers.userId)))
     .leftJoin(invitations, eq(invitations.id, planUsers.invitationId));
 }
 
-type PlaceRow = Awaited<ReturnType<ReturnType<typeof placeFrom>["execute"]>>[number];
+type PlaceRow = Awaited<ReturnType<ReturnType<typeof placeFrom<Record<never, SQL>>>["execute"]>>[number];
 
 function describePlace(row: PlaceRow) {
   const invitee = row.invitationId !== null;
@@ -191,40 +189,34 @@ export async function listPlanUsers(ctx: MemberContext, plan: { id: string; subs
         )
       : undefined,
   );
-  const [rows, [{ total }]] = await Promise.all([
-    placeFrom()
-      .where(where)
-      .orderBy(
-        sql`(${planUsers.userId} is not distinct from ${plan.subscriberId}) desc`,
-        asc(sql`lower(coalesce(${users.name}, ${users.email}, ${invitations.email}))`),
-        asc(planUsers.id),
-      )
-      .limit(PLAN_USERS_PAGE_SIZE)
-      .offset((page - 1) * PLAN_USERS_PAGE_SIZE),
-    db
-      .select({ total: count() })
-      .from(planUsers)
-      .leftJoin(users, eq(users.id, planUsers.userId))
-      .leftJoin(invitations, eq(invitations.id, planUsers.invitationId))
-      .where(where),
-  ]);
-  const placeIds = rows.map((r) => r.planUserId);
-  const userIds = rows.flatMap((r) => (r.userId ? [r.userId] : []));
-  const [grants, previews] = await Promise.all([
-    placeIds.length
-      ? db
-          .select({ planUserId: planUserPermissions.planUserId, key: planUserPermissions.key })
-          .from(planUserPermissions)
-          .where(inArray(planUserPermissions.planUserId, placeIds))
-      : Promise.resolve([]),
-    removalPreview(db, plan.id, userIds),
-  ]);
+  // One statement: the page of places, the total (a window over the matches), each row's
+  // permissions and its Remove-from-plan preview (P6, the removal's own conditions).
+  const preview = removalPreviewSql(plan.id, planUsers.userId);
+  const rows = await placeFrom({
+    total: sql<number>`count(*) over ()`,
+    granted: sql<string[]>`(
+      select coalesce(json_agg(pup.key), '[]'::json) from ${planUserPermissions} pup where pup.plan_user_id = ${qualified(planUsers.id)})`,
+    previewWorkflows: preview.workflows,
+    previewToInbox: preview.toInbox,
+    previewToOutbox: preview.toOutbox,
+  })
+    .where(where)
+    .orderBy(
+      sql`(${planUsers.userId} is not distinct from ${plan.subscriberId}) desc`,
+      asc(sql`lower(coalesce(${users.name}, ${users.email}, ${invitations.email}))`),
+      asc(planUsers.id),
+    )
+    .limit(PLAN_USERS_PAGE_SIZE)
+    .offset((page - 1) * PLAN_USERS_PAGE_SIZE);
+  const total = Number(rows[0]?.total ?? 0);
   return {
-    rows: rows.map((row) => ({
+    rows: rows.map(({ total: _total, granted, previewWorkflows, previewToInbox, previewToOutbox, ...row }) => ({
       ...describePlace(row),
       isSubscriber: row.userId === plan.subscriberId,
-      granted: grants.filter((g) => g.planUserId === row.planUserId).map((g) => g.key),
-      preview: row.userId ? (previews.get(row.userId) ?? null) : null,
+      granted,
+      preview: row.userId
+        ? { workflows: Number(previewWorkflows), toInbox: Number(previewToInbox), toOutbox: Number(previewToOutbox) }
+        : null,
     })),
     total,
     page,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { notifications, ownershipTransfers, planUsers, plans, products, tasks, users, workflows } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -9,6 +9,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { lockActor } from "@/lib/members/actor";
 import { canManagePlanUsers, canRemoveFromPlan } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
+import { qualified } from "@/db/sql";
 import { lockPlan } from "./plan-seats";
 
 /**
@@ -16,12 +17,26 @@ import { lockPlan } from "./plan-seats";
  * (assigned to them, sent by them). The preview and the removal use the very same ones, so the
  * dialog's numbers are what happens.
  */
+type Who = string[] | AnyColumn;
+const by = (column: AnyColumn, who: Who): SQL => (Array.isArray(who) ? inArray(column, who) : sql`${column} = ${qualified(who)}`);
+
 const removalScope = {
-  workflows: (planId: string, userIds: string[]): SQL => and(eq(workflows.planId, planId), inArray(workflows.ownerId, userIds))!,
-  assignedOpen: (planId: string, userIds: string[]): SQL =>
-    and(eq(tasks.planId, planId), inArray(tasks.assigneeId, userIds), eq(tasks.state, "open"))!,
-  sentOpen: (planId: string, userIds: string[]): SQL => and(eq(tasks.planId, planId), inArray(tasks.senderId, userIds), eq(tasks.state, "open"))!,
+  workflows: (planId: string, who: Who): SQL => and(eq(workflows.planId, planId), by(workflows.ownerId, who))!,
+  assignedOpen: (planId: string, who: Who): SQL => and(eq(tasks.planId, planId), by(tasks.assigneeId, who), eq(tasks.state, "open"))!,
+  sentOpen: (planId: string, who: Who): SQL => and(eq(tasks.planId, planId), by(tasks.senderId, who), eq(tasks.state, "open"))!,
 };
+
+/**
+ * P6's preview as SQL for the user in `userColumn` of an enclosing query (Manage Users reads a
+ * page of plan users and their previews in one statement), with the same conditions as the removal.
+ */
+export function removalPreviewSql(planId: string, userColumn: AnyColumn) {
+  return {
+    workflows: sql<number>`(select count(*)::int from ${workflows} where ${removalScope.workflows(planId, userColumn)})`,
+    toInbox: sql<number>`(select count(*)::int from ${tasks} where ${removalScope.assignedOpen(planId, userColumn)})`,
+    toOutbox: sql<number>`(select count(*)::int from ${tasks} where ${removalScope.sentOpen(planId, userColumn)})`,
+  };
+}
 
 export type RemovalPreview = { workflows: number; toInbox: number; toOutbox: number };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, eq, gt } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows, type DbOrTx } from "@/db/client";
 import { invitations, memberships, organizations, type Tier } from "@/db/schema";
 import { seatLimit } from "@/lib/tiers";
 
@@ -13,34 +13,36 @@ export type SeatUsage = {
 };
 
 /**
- * SPEC T2: seats used = members (suspended included) + live invitations (pending, not expired).
- * An expired or revoked invitation stops counting the moment it expires or is revoked. A supplier
- * invitation (I6) makes a new organization and holds no seat of this one.
+ * SPEC T2 as SQL: seats used = members (suspended included) + live invitations (pending, not
+ * expired). An expired or revoked invitation stops counting the moment it expires or is revoked.
+ * A supplier invitation (I6) makes a new organization and holds no seat of this one. Reads that
+ * show the seat meter beside their rows (the Users page) put these in their own statement.
  */
-export async function seatUsage(db: DbOrTx, orgId: string, now = new Date()): Promise<SeatUsage> {
-  const [[org], [m], [i]] = await Promise.all([
-    db.select({ tier: organizations.tier }).from(organizations).where(eq(organizations.id, orgId)),
-    db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, orgId)),
-    db
-      .select({ n: count() })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.orgId, orgId),
-          eq(invitations.kind, "member"),
-          eq(invitations.status, "pending"),
-          gt(invitations.expiresAt, now),
-        ),
-      ),
-  ]);
-  if (!org) throw new Error(`seatUsage: no organization ${orgId}`);
+export function seatCountsSql(orgId: string | SQL, now = new Date()) {
   return {
-    tier: org.tier,
-    limit: seatLimit(org.tier),
-    members: m.n,
-    pendingInvitations: i.n,
-    used: m.n + i.n,
+    members: sql<number>`(select count(*)::int from ${memberships} where ${memberships.orgId} = ${orgId})`,
+    pendingInvitations: sql<number>`(
+      select count(*)::int from ${invitations}
+      where ${invitations.orgId} = ${orgId} and ${invitations.kind} = 'member'
+        and ${invitations.status} = 'pending' and ${invitations.expiresAt} > ${now.toISOString()}::timestamptz)`,
   };
+}
+
+export function toSeatUsage(row: { tier: Tier; members: number | string; pendingInvitations: number | string }): SeatUsage {
+  const members = Number(row.members);
+  const pendingInvitations = Number(row.pendingInvitations);
+  return { tier: row.tier, limit: seatLimit(row.tier), members, pendingInvitations, used: members + pendingInvitations };
+}
+
+export async function seatUsage(db: DbOrTx, orgId: string, now = new Date()): Promise<SeatUsage> {
+  const counts = seatCountsSql(orgId, now);
+  const [row] = await selectRows<{ tier: Tier; members: number; pendingInvitations: number }>(
+    db,
+    sql`select ${organizations.tier} as tier, ${counts.members} as members, ${counts.pendingInvitations} as "pendingInvitations"
+        from ${organizations} where ${organizations.id} = ${orgId}`,
+  );
+  if (!row) throw new Error(`seatUsage: no organization ${orgId}`);
+  return toSeatUsage(row);
 }
 
 /** "1 member, 3 pending invitations": who holds the seats in use, for messages and headers. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, lte, sql } from "drizzle-orm";
-import { db as defaultDb, type Db, type Tx } from "@/db/client";
+import { db as defaultDb, selectRows, type Db, type Tx } from "@/db/client";
 import { notifications, ownershipTransfers, plans, products, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -111,7 +111,9 @@ export async function expireDueTransfers(options: { db?: Db; baseUrl?: string; l
     expired += await transaction(
       async (tx) => {
         const org = await lockOrganization(tx, orgId);
-        const claimed = await tx.execute<ExpiredTransfer & { org_id: string }>(sql`
+        const rows = await selectRows<ExpiredTransfer>(
+          tx,
+          sql`
           update ${ownershipTransfers}
           set state = 'expired', resolved_at = now()
           where id in (
@@ -121,8 +123,8 @@ export async function expireDueTransfers(options: { db?: Db; baseUrl?: string; l
             limit ${limit}
             for update skip locked
           ) and state = 'pending'
-          returning id, org_id as "orgId", plan_id as "planId", from_user_id as "fromUserId", to_user_id as "toUserId"`);
-        const rows = (Array.isArray(claimed) ? claimed : ((claimed as { rows: ExpiredTransfer[] }).rows ?? [])) as ExpiredTransfer[];
+          returning id, org_id as "orgId", plan_id as "planId", from_user_id as "fromUserId", to_user_id as "toUserId"`,
+        );
         for (const transfer of rows) await announceExpiry(tx, transfer, { baseUrl, orgSlug: org.slug, orgName: org.name });
         return rows.length;
       },

@@ -8,9 +8,19 @@ import { vi } from "vitest";
 export const testSession: { userId: string | null } = { userId: null };
 export const testCookies = new Map<string, string>();
 
+/** Like Auth.js with database sessions: one read of the session's user, answered as the session callback shapes it. */
+async function mockedAuth() {
+  if (!testSession.userId) return null;
+  const { db } = await import("@/db/client");
+  const { users } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, testSession.userId));
+  return user ? { user, expires: "" } : null;
+}
+
 vi.mock("@/lib/auth/config", () => ({
-  auth: async () => (testSession.userId ? { user: { id: testSession.userId }, expires: "" } : null),
-  authUncached: async () => (testSession.userId ? { user: { id: testSession.userId }, expires: "" } : null),
+  auth: mockedAuth,
+  authUncached: mockedAuth,
   signIn: vi.fn(),
   signOut: vi.fn(),
   handlers: {},

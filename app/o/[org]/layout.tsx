@@ -5,16 +5,14 @@ import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
-import { countUnreadNotifications, listUserOrganizations } from "@/lib/orgs/queries";
 import { canChangeTier, canInviteSupplier, canReadAudit, canSubscribe } from "@/lib/permissions";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
+  // The membership, the organizations to switch to and the unread count: one statement (R8: every request).
   const ctx = await requireMemberPage(slug);
-  const [orgs, unread] = await Promise.all([
-    listUserOrganizations(ctx.user.id),
-    countUnreadNotifications(ctx.user.id, ctx.org.id),
-  ]);
+  const orgs = ctx.shell?.organizations ?? [];
+  const unread = ctx.shell?.unread ?? 0;
   const base = `/o/${ctx.org.slug}`;
   // Users management sits above Surveys in Ecobot's navigation; Activity is for Admins (A1).
   const nav: NavItem[] = [
@@ -44,7 +42,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             <span aria-hidden className="text-gray-300">/</span>
             <OrgSwitcher
               current={{ slug: ctx.org.slug, name: ctx.org.name }}
-              orgs={orgs.filter((o) => o.status === "active").map((o) => ({ slug: o.slug, name: o.name }))}
+              orgs={orgs}
             />
           </div>
           <div className="flex items-center gap-2">

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
 import { displayName } from "@/lib/format";
 import { listMembers } from "@/lib/members/queries";
-import { MemberRowActions } from "@/components/members/member-row-actions";
+import { MembersTable, type MemberRowData } from "@/components/members/members-table";
 import { buttonClass } from "@/components/ui/button";
-import { assignableRoles, canDeleteMember, canEditProfile, canManageUsers, canSuspendMember, roleLabels } from "@/lib/permissions";
+import { assignableRoles, canDeleteMember, canEditProfile, canManageUsers, canSuspendMember } from "@/lib/permissions";
 import { tierLabels } from "@/lib/tiers";
 import { pageParam, parseSearchParams, textParam } from "@/lib/search-params";
 import { z } from "zod";
@@ -82,53 +81,28 @@ export default async function UsersPage({
             {q ? "Try another name or email." : "Invite teammates to share the work."}
           </EmptyState>
         ) : (
-          <Table aria-label="Members">
-            <thead className="bg-gray-50">
-              <tr>
-                <Th>Name</Th>
-                <Th>Email</Th>
-                <Th>Phone</Th>
-                <Th>Role</Th>
-                <Th>Status</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100 bg-white">
-              {rows.map((m) => {
-                const target = { userId: m.userId, role: m.role, status: m.status };
-                return (
-                <tr key={m.userId}>
-                  <Td className="font-medium text-gray-900">
-                    {displayName(m)}
-                    {m.userId === ctx.user.id ? <span className="ml-2 text-xs font-normal text-gray-500">(you)</span> : null}
-                  </Td>
-                  <Td>{m.email}</Td>
-                  <Td>{m.phone ?? <span className="text-gray-400">—</span>}</Td>
-                  <Td>
-                    <Badge tone={m.role === "admin" ? "indigo" : "gray"}>{roleLabels[m.role]}</Badge>
-                  </Td>
-                  <Td>
-                    <Badge tone={m.status === "active" ? "green" : "amber"}>{m.status === "active" ? "Active" : "Suspended"}</Badge>
-                  </Td>
-                  <Td className="text-right">
-                    <MemberRowActions
-                      orgSlug={ctx.org.slug}
-                      orgName={ctx.org.name}
-                      member={{ userId: m.userId, label: displayName(m), status: m.status, planCount: m.planCount }}
-                      canEdit={canEditProfile(actor, target) || assignableRoles(actor, target).length > 1}
-                      canDelete={canDeleteMember(actor, target)}
-                      canSuspend={canSuspendMember(actor, target)}
-                      deleteBlockedReason={m.deleteBlockedReason}
-                      ownedSurveysHref={m.dependents.surveys ? `/o/${ctx.org.slug}/surveys?owner=${m.userId}` : null}
-                    />
-                  </Td>
-                </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          <MembersTable
+            orgSlug={ctx.org.slug}
+            orgName={ctx.org.name}
+            rows={rows.map((m): MemberRowData => {
+              const target = { userId: m.userId, role: m.role, status: m.status };
+              return {
+                userId: m.userId,
+                name: displayName(m),
+                email: m.email,
+                phone: m.phone,
+                role: m.role,
+                status: m.status,
+                you: m.userId === ctx.user.id,
+                canEdit: canEditProfile(actor, target) || assignableRoles(actor, target).length > 1,
+                canSuspend: canSuspendMember(actor, target),
+                canDelete: canDeleteMember(actor, target),
+                blocked: m.deleteBlockedReason,
+                surveysHref: m.dependents.surveys ? `/o/${ctx.org.slug}/surveys?owner=${m.userId}` : null,
+                planCount: m.planCount,
+              };
+            })}
+          />
         )}
         <Pagination page={page} pageCount={pageCount} href={pageHref} summary={`${total} members`} />
       </Card>

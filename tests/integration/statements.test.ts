@@ -1,0 +1,80 @@
+import { actAs } from "../support/next-mocks";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import OrgLayout from "@/app/o/[org]/layout";
+import InboxPage from "@/app/o/[org]/inbox/page";
+import ManagePlanUsersPage from "@/app/o/[org]/plans/[plan]/users/page";
+import MySubscriptionsPage from "@/app/o/[org]/subscriptions/page";
+import UsersPage from "@/app/o/[org]/users/page";
+import { statementsRun } from "@/db/client";
+import { setupTestDatabase } from "../support/db";
+import { makeOrg, makePlan } from "../support/factories";
+import { addNamedMember } from "../support/state";
+
+/**
+ * Issue 9: the SQL statements a page runs do not grow with the organization. Each page is
+ * rendered the way a request renders it (the organization's layout, then the page) for an
+ * organization of 10 members and one of 1,000, and the statements are counted (db/client.ts counts
+ * them under vitest). Auth.js's own read of the session is mocked here: in production it is one
+ * more statement.
+ */
+const t = setupTestDatabase();
+
+/** An organization of `size` members (an Admin first), a plan with all of them, and 40 notifications for the Admin. */
+async function organization(size: number) {
+  const org = await makeOrg(t.db, { tier: "enterprise" });
+  const admin = (await addNamedMember(t.db, org.id, "admin")).user;
+  await t.db.execute(sql`
+    with people as (
+      insert into users (email, name) select 'p' || g || '-' || ${org.slug} || '@example.test', 'Person ' || g
+      from generate_series(2, ${size}) g returning id)
+    insert into memberships (org_id, user_id, role) select ${org.id}, id, 'user' from people`);
+  const plan = await makePlan(t.db, org.id, admin.id, "custom_plan", null);
+  await t.db.execute(sql`
+    insert into plan_users (plan_id, org_id, user_id)
+    select ${plan.id}, ${org.id}, user_id from memberships where org_id = ${org.id} and user_id <> ${admin.id}`);
+  await t.db.execute(sql`
+    insert into notifications (user_id, org_id, kind, title) select ${admin.id}, ${org.id}, 'plan_added', 'N' || g from generate_series(1, 40) g`);
+  return { org, admin, plan };
+}
+
+/** Statements run while a server component renders (its data; client parts run in the browser). */
+async function statementsFor(render: () => Promise<unknown>): Promise<number> {
+  const before = statementsRun();
+  await render();
+  return statementsRun() - before;
+}
+
+async function countPages(size: number) {
+  const { org, admin, plan } = await organization(size);
+  actAs(admin.id);
+  const params = Promise.resolve({ org: org.slug });
+  const searchParams = Promise.resolve({});
+  // In a request, React's cache() shares the layout's reads of the session and the membership
+  // with the page; outside one it cannot, so the layout is counted alone and each page alone
+  // (which then reads the session and the membership itself, as the whole request does once).
+  return {
+    layout: await statementsFor(() => OrgLayout({ children: null, params })),
+    users: await statementsFor(() => UsersPage({ params, searchParams })),
+    search: await statementsFor(() => UsersPage({ params, searchParams: Promise.resolve({ q: "Person 1" }) })),
+    planUsers: await statementsFor(() =>
+      ManagePlanUsersPage({ params: Promise.resolve({ org: org.slug, plan: plan.id }), searchParams } as never),
+    ),
+    inbox: await statementsFor(() => InboxPage({ params, searchParams } as never)),
+    subscriptions: await statementsFor(() => MySubscriptionsPage({ params } as never)),
+  };
+}
+
+describe("issue 9: statements per page do not grow with the organization", () => {
+  it("10 and 1,000 members: the same statements for Users, its search, Manage Users of a plan, the Inbox and My Subscriptions", async () => {
+    const small = await countPages(10);
+    const large = await countPages(1000);
+    expect(large).toEqual(small);
+    // The layout needs nothing beyond the session and the membership (with the shell's data).
+    expect(small.layout).toBe(2);
+    // Users: the session, the membership with the shell, the rows with the seat meter (issue 9: ≤ 4).
+    expect(small.users).toBeLessThanOrEqual(3);
+    expect(small.search).toBeLessThanOrEqual(3);
+    for (const [page, n] of Object.entries(small)) expect(n, page).toBeLessThanOrEqual(4);
+  });
+});
