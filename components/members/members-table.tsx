@@ -1,7 +1,6 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { MoreVertical, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
@@ -26,12 +25,40 @@ export type MemberRowData = {
   canDelete: boolean;
   /** R5: why Delete User is disabled ("Transfer 2 surveys first."), if it is. */
   blocked: string | null;
-  /** The Surveys page filtered to this member's surveys, when they own any. */
-  surveysHref: string | null;
+  /** Owns surveys: the menu links their Surveys list, filtered (R5). */
+  ownsSurveys: boolean;
   planCount: number;
 };
 
 type Opened = { row: MemberRowData; anchor: HTMLButtonElement };
+
+/**
+ * The row icons, drawn once per table and referenced by every row (<use>): inline SVG per row
+ * costs about 700 bytes of HTML each (issue 9). Paths are lucide's pencil and ellipsis-vertical.
+ */
+function IconSprite() {
+  return (
+    <svg aria-hidden width="0" height="0" className="absolute">
+      <symbol id="icon-pencil" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M21.174 6.812a1 1 0 0 0-3.986-3.987L3.842 16.174a2 2 0 0 0-.5.83l-1.321 4.352a.5.5 0 0 0 .623.622l4.353-1.32a2 2 0 0 0 .83-.497z" />
+        <path d="m15 5 4 4" />
+      </symbol>
+      <symbol id="icon-more" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <circle cx="12" cy="12" r="1" />
+        <circle cx="12" cy="5" r="1" />
+        <circle cx="12" cy="19" r="1" />
+      </symbol>
+    </svg>
+  );
+}
+
+function Icon({ name }: { name: "pencil" | "more" }) {
+  return (
+    <svg aria-hidden className="h-4 w-4">
+      <use href={`#icon-${name}`} />
+    </svg>
+  );
+}
 
 const itemClass =
   "flex w-full cursor-default items-center rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-500";
@@ -50,6 +77,7 @@ export function MembersTable({ orgSlug, orgName, rows }: { orgSlug: string; orgN
       <p role="status" aria-live="polite" className={notice ? "border-b border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800" : "sr-only"}>
         {notice}
       </p>
+      <IconSprite />
       <div className="overflow-x-auto" role="region" aria-label="Members (scrollable)" tabIndex={0}>
         <table aria-label="Members" className="min-w-full divide-y divide-gray-200 text-sm [&_td]:whitespace-nowrap [&_td]:px-4 [&_td]:py-3 [&_td]:text-gray-700 [&_th]:px-4 [&_th]:py-3 [&_th]:text-left [&_th]:text-xs [&_th]:font-semibold [&_th]:uppercase [&_th]:tracking-wide [&_th]:text-gray-500">
           <thead className="bg-gray-50">
@@ -91,7 +119,7 @@ export function MembersTable({ orgSlug, orgName, rows }: { orgSlug: string; orgN
                         aria-label={`Edit ${row.name}`}
                         title="Edit user"
                       >
-                        <Pencil aria-hidden className="h-4 w-4" />
+                        <Icon name="pencil" />
                       </Link>
                     ) : null}
                     {row.canSuspend || row.canDelete ? (
@@ -103,7 +131,7 @@ export function MembersTable({ orgSlug, orgName, rows }: { orgSlug: string; orgN
                         aria-label={`More options for ${row.name}`}
                         onClick={(event) => setMenu({ row, anchor: event.currentTarget })}
                       >
-                        <MoreVertical aria-hidden className="h-4 w-4" />
+                        <Icon name="more" />
                       </button>
                     ) : null}
                   </div>
@@ -115,6 +143,7 @@ export function MembersTable({ orgSlug, orgName, rows }: { orgSlug: string; orgN
       </div>
       {menu ? (
         <RowMenu
+          orgSlug={orgSlug}
           opened={menu}
           onClose={() => setMenu(null)}
           onChoose={(kind) => {
@@ -139,7 +168,17 @@ export function MembersTable({ orgSlug, orgName, rows }: { orgSlug: string; orgN
 }
 
 /** The ⋮ (More Options) menu of one row, anchored to that row's button; one instance for the table. */
-function RowMenu({ opened, onClose, onChoose }: { opened: Opened; onClose: () => void; onChoose: (kind: "delete" | "suspend") => void }) {
+function RowMenu({
+  orgSlug,
+  opened,
+  onClose,
+  onChoose,
+}: {
+  orgSlug: string;
+  opened: Opened;
+  onClose: () => void;
+  onChoose: (kind: "delete" | "suspend") => void;
+}) {
   const { row, anchor } = opened;
   const choosing = useRef(false);
   // The menu's trigger is an invisible box over the row's own ⋮ button, placed in the same cell,
@@ -194,9 +233,9 @@ function RowMenu({ opened, onClose, onChoose }: { opened: Opened; onClose: () =>
                   {row.blocked}
                 </p>
               ) : null}
-              {row.surveysHref ? (
+              {row.ownsSurveys ? (
                 <DropdownMenu.Item asChild className={`${itemClass} text-indigo-700`}>
-                  <Link href={row.surveysHref} prefetch={false}>
+                  <Link href={`/o/${orgSlug}/surveys?owner=${row.userId}`} prefetch={false}>
                     Show their surveys
                   </Link>
                 </DropdownMenu.Item>

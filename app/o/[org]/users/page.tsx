@@ -98,7 +98,7 @@ export default async function UsersPage({
                 canSuspend: canSuspendMember(actor, target),
                 canDelete: canDeleteMember(actor, target),
                 blocked: m.deleteBlockedReason,
-                surveysHref: m.dependents.surveys ? `/o/${ctx.org.slug}/surveys?owner=${m.userId}` : null,
+                ownsSurveys: m.dependents.surveys > 0,
                 planCount: m.planCount,
               };
             })}
