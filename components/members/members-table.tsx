@@ -2,35 +2,265 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
-import { deleteMemberAction, setMemberStatusAction } from "@/app/o/[org]/users/actions";
+import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import { bulkMembersAction, changeRoleAction, deleteMemberAction, setMemberStatusAction } from "@/app/o/[org]/users/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormMessage } from "@/components/ui/field";
+import { FormMessage, inputClass } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { roleLabels, type Role } from "@/lib/permissions";
+import {
+  assignableRoles,
+  canDeleteMember,
+  canEditProfile,
+  canManageInvitation,
+  canSuspendMember,
+  roleLabels,
+  type Actor,
+  type Role,
+} from "@/lib/permissions";
 
-/** One row of the Users table: plain data, the rules already applied on the server (R2, R4, R5, R9). */
-export type MemberRowData = {
-  userId: string;
+/**
+ * One row of the Users page: a member, or a pending invitation (listed with the members, as
+ * GitHub and Linear do). Plain data only; what the viewer may do with it is worked out here
+ * from lib/permissions (the same functions the server runs again on every action).
+ */
+export type PersonRowData = {
+  kind: "member" | "invitation";
+  id: string;
   name: string;
   email: string;
   phone: string | null;
   role: Role;
-  status: "active" | "suspended";
-  you: boolean;
-  canEdit: boolean;
-  canSuspend: boolean;
-  canDelete: boolean;
+  status: "active" | "suspended" | "invited" | "expired";
+  /** Member: joined on; invitation: sent on (formatted on the server). */
+  since: string;
+  /** Member: "3 hours ago", or null when never seen. */
+  lastActive: string | null;
   /** R5: why Delete User is disabled ("Transfer 2 surveys first."), if it is. */
-  blocked: string | null;
-  /** Owns surveys: the menu links their Surveys list, filtered (R5). */
-  ownsSurveys: boolean;
-  planCount: number;
+  blocked?: string;
+  ownsSurveys?: boolean;
+  planCount?: number;
 };
 
-type Opened = { row: MemberRowData; anchor: HTMLButtonElement };
+type Op = "suspend" | "reactivate" | "delete" | "role" | "resend" | "revoke";
+type Opened = { row: PersonRowData; anchor: HTMLButtonElement };
+type Confirm = { op: Op; rows: PersonRowData[]; anchor: HTMLElement | null };
+
+const itemClass =
+  "flex w-full cursor-default items-center rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-500";
+
+const statusBadge: Record<PersonRowData["status"], [string, string]> = {
+  active: ["Active", "badge badge-green"],
+  suspended: ["Suspended", "badge badge-amber"],
+  invited: ["Invited", "badge badge-indigo"],
+  expired: ["Invitation expired", "badge badge-red"],
+};
+
+const rowKey = (row: PersonRowData) => `${row.kind}:${row.id}`;
+
+/** What the viewer may do with a row, by the role table (the server checks again). */
+function allowed(viewer: Actor, row: PersonRowData) {
+  if (row.kind === "invitation") {
+    const manage = canManageInvitation(viewer.role, row.role);
+    return { edit: false, roles: [] as Role[], suspend: false, delete: false, resend: manage, revoke: manage };
+  }
+  const target = { userId: row.id, role: row.role, status: row.status === "suspended" ? ("suspended" as const) : ("active" as const) };
+  const roles = assignableRoles(viewer, target);
+  return {
+    edit: canEditProfile(viewer, target) || roles.length > 1,
+    roles: roles.length > 1 ? roles : [],
+    suspend: canSuspendMember(viewer, target),
+    delete: canDeleteMember(viewer, target),
+    resend: false,
+    revoke: false,
+  };
+}
+
+/**
+ * The Users table (SPEC §3): one client component for the whole table — rows rendered from
+ * plain data, one ⋮ menu, one confirm dialog and one bulk bar shared by every row — so a page of
+ * 50 ships no component per row (issue 9). Bulk actions send the selected rows to one server
+ * action that applies each by its own rules and answers per row.
+ */
+export function MembersTable({ orgSlug, orgName, viewer, rows }: { orgSlug: string; orgName: string; viewer: Actor; rows: PersonRowData[] }) {
+  const [menu, setMenu] = useState<Opened | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selectable = viewer.role !== "user";
+  const picked = rows.filter((row) => selected.has(rowKey(row)));
+  const toggle = (key: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  return (
+    <>
+      <IconSprite />
+      <div role="status" aria-live="polite" className={notice ? "border-b border-green-200 bg-green-50 px-4 py-2 text-sm text-green-900" : "sr-only"}>
+        {notice}
+      </div>
+      {selectable && picked.length ? (
+        <BulkBar viewer={viewer} rows={picked} onChoose={(op, anchor) => setConfirm({ op, rows: picked, anchor })} onClear={() => setSelected(new Set())} />
+      ) : null}
+      <div className="overflow-x-auto" role="region" aria-label="Members (scrollable)" tabIndex={0}>
+        <table aria-label="Members" className="people min-w-full divide-y divide-gray-200 text-sm">
+          <thead className="bg-gray-50">
+            <tr>
+              {selectable ? (
+                <th scope="col" className="w-8">
+                  <input
+                    type="checkbox"
+                    aria-label="Select every row on this page"
+                    checked={rows.length > 0 && picked.length === rows.length}
+                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.map(rowKey)) : new Set())}
+                  />
+                </th>
+              ) : null}
+              <th scope="col">Name</th>
+              <th scope="col" className="max-lg:hidden">
+                Phone
+              </th>
+              <th scope="col">Role</th>
+              <th scope="col" className="max-sm:hidden">
+                Status
+              </th>
+              <th scope="col" className="max-md:hidden">
+                Joined
+              </th>
+              <th scope="col" className="max-lg:hidden">
+                Last active
+              </th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100 bg-white">
+            {rows.map((row) => {
+              const can = allowed(viewer, row);
+              const key = rowKey(row);
+              const [statusLabel, statusClass] = statusBadge[row.status];
+              const hasMenu = can.roles.length > 0 || can.suspend || can.delete || can.resend || can.revoke;
+              return (
+                <tr key={key}>
+                  {selectable ? (
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(key)} onChange={(e) => toggle(key, e.target.checked)} />
+                    </td>
+                  ) : null}
+                  <td>
+                    <span className="font-medium text-gray-900">{row.name}</span>
+                    {row.kind === "member" && row.id === viewer.userId ? <span className="ml-2 text-xs text-gray-500">(you)</span> : null}
+                    {row.name !== row.email ? <span className="block text-xs text-gray-600">{row.email}</span> : null}
+                  </td>
+                  <td className="max-lg:hidden">{row.phone ?? "—"}</td>
+                  <td>
+                    <span className={row.role === "admin" ? "badge badge-indigo" : "badge badge-gray"}>{roleLabels[row.role]}</span>
+                    {/* On a phone the status rides under the role, so the row's actions stay on screen. */}
+                    {row.status !== "active" ? (
+                      <span className="mt-1 block sm:hidden">
+                        <span className={statusClass}>{statusLabel}</span>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="max-sm:hidden">
+                    <span className={statusClass}>{statusLabel}</span>
+                  </td>
+                  <td className="max-md:hidden">{row.since}</td>
+                  <td className="max-lg:hidden">{row.lastActive ?? "—"}</td>
+                  <td>
+                    <div className="relative flex items-center justify-end gap-1">
+                      {can.edit ? (
+                        <Link href={`/o/${orgSlug}/users/${row.id}`} prefetch={false} className="icon-button" aria-label={`Edit ${row.name}`}>
+                          <Icon name="pencil" />
+                        </Link>
+                      ) : null}
+                      {hasMenu ? (
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-haspopup="menu"
+                          aria-expanded={menu ? rowKey(menu.row) === key : false}
+                          aria-label={`More options for ${row.name}`}
+                          onClick={(event) => setMenu({ row, anchor: event.currentTarget })}
+                        >
+                          <Icon name="more" />
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {menu ? (
+        <RowMenu
+          orgSlug={orgSlug}
+          opened={menu}
+          can={allowed(viewer, menu.row)}
+          onClose={() => setMenu(null)}
+          onChoose={(op) => {
+            setConfirm({ op, rows: [menu.row], anchor: menu.anchor });
+            setMenu(null);
+          }}
+        />
+      ) : null}
+      {confirm ? (
+        <ConfirmDialog
+          orgSlug={orgSlug}
+          orgName={orgName}
+          viewer={viewer}
+          confirm={confirm}
+          onClose={(message) => {
+            setConfirm(null);
+            if (message) {
+              setNotice(message);
+              if (confirm.rows.length > 1) setSelected(new Set());
+            }
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The bar over the table while rows are selected: the bulk actions the viewer may take. */
+function BulkBar({ viewer, rows, onChoose, onClear }: { viewer: Actor; rows: PersonRowData[]; onChoose: (op: Op, anchor: HTMLElement) => void; onClear: () => void }) {
+  const members = rows.filter((r) => r.kind === "member").length;
+  const invitations = rows.length - members;
+  const ops: Array<[Op, string, boolean]> = [
+    ["suspend", "Suspend", members > 0],
+    ["reactivate", "Re-activate", members > 0],
+    ["role", "Change role", members > 0 && viewer.role === "admin"],
+    ["delete", "Delete", members > 0],
+    ["resend", "Resend", invitations > 0],
+    ["revoke", "Revoke", invitations > 0],
+  ];
+  return (
+    <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 border-b border-indigo-200 bg-indigo-50 px-4 py-2 text-sm">
+      <span className="font-medium text-indigo-900">
+        {rows.length} selected{invitations && members ? ` (${members} member${members === 1 ? "" : "s"}, ${invitations} invitation${invitations === 1 ? "" : "s"})` : ""}
+      </span>
+      {ops
+        .filter(([, , shown]) => shown)
+        .map(([op, label]) => (
+          <Button key={op} size="sm" variant={op === "delete" || op === "revoke" ? "danger" : "secondary"} onClick={(event) => onChoose(op, event.currentTarget)}>
+            {label}
+          </Button>
+        ))}
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        Clear selection
+      </Button>
+    </div>
+  );
+}
 
 /**
  * The row icons, drawn once per table and referenced by every row (<use>): inline SVG per row
@@ -60,129 +290,23 @@ function Icon({ name }: { name: "pencil" | "more" }) {
   );
 }
 
-const itemClass =
-  "flex w-full cursor-default items-center rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-500";
-
-/**
- * The Users table (SPEC §3): one client component for the whole table — rows rendered from
- * plain data, one ⋮ menu and one confirm dialog shared by every row — so a page of 50 members
- * ships no component per row (issue 9). The server checks every action again.
- */
-export function MembersTable({ orgSlug, orgName, rows }: { orgSlug: string; orgName: string; rows: MemberRowData[] }) {
-  const [menu, setMenu] = useState<Opened | null>(null);
-  const [dialog, setDialog] = useState<(Opened & { kind: "delete" | "suspend" }) | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  return (
-    <>
-      <p role="status" aria-live="polite" className={notice ? "border-b border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800" : "sr-only"}>
-        {notice}
-      </p>
-      <IconSprite />
-      <div className="overflow-x-auto" role="region" aria-label="Members (scrollable)" tabIndex={0}>
-        <table aria-label="Members" className="min-w-full divide-y divide-gray-200 text-sm [&_td]:whitespace-nowrap [&_td]:px-4 [&_td]:py-3 [&_td]:text-gray-700 [&_th]:px-4 [&_th]:py-3 [&_th]:text-left [&_th]:text-xs [&_th]:font-semibold [&_th]:uppercase [&_th]:tracking-wide [&_th]:text-gray-500">
-          <thead className="bg-gray-50">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Phone</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100 bg-white">
-            {rows.map((row) => (
-              <tr key={row.userId}>
-                <td className="font-medium text-gray-900">
-                  {row.name}
-                  {row.you ? <span className="ml-2 text-xs font-normal text-gray-500">(you)</span> : null}
-                </td>
-                <td>{row.email}</td>
-                <td>{row.phone ?? <span className="text-gray-400">—</span>}</td>
-                <td>
-                  <span className={row.role === "admin" ? "badge badge-indigo" : "badge badge-gray"}>{roleLabels[row.role]}</span>
-                </td>
-                <td>
-                  <span className={row.status === "active" ? "badge badge-green" : "badge badge-amber"}>
-                    {row.status === "active" ? "Active" : "Suspended"}
-                  </span>
-                </td>
-                <td>
-                  <div className="relative flex items-center justify-end gap-1">
-                    {row.canEdit ? (
-                      <Link
-                        href={`/o/${orgSlug}/users/${row.userId}`}
-                        prefetch={false}
-                        className="icon-button"
-                        aria-label={`Edit ${row.name}`}
-                        title="Edit user"
-                      >
-                        <Icon name="pencil" />
-                      </Link>
-                    ) : null}
-                    {row.canSuspend || row.canDelete ? (
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-haspopup="menu"
-                        aria-expanded={menu?.row.userId === row.userId}
-                        aria-label={`More options for ${row.name}`}
-                        onClick={(event) => setMenu({ row, anchor: event.currentTarget })}
-                      >
-                        <Icon name="more" />
-                      </button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {menu ? (
-        <RowMenu
-          orgSlug={orgSlug}
-          opened={menu}
-          onClose={() => setMenu(null)}
-          onChoose={(kind) => {
-            setDialog({ ...menu, kind });
-            setMenu(null);
-          }}
-        />
-      ) : null}
-      {dialog ? (
-        <ConfirmDialog
-          orgSlug={orgSlug}
-          orgName={orgName}
-          opened={dialog}
-          onClose={(message) => {
-            setDialog(null);
-            if (message) setNotice(message);
-          }}
-        />
-      ) : null}
-    </>
-  );
-}
-
 /** The ⋮ (More Options) menu of one row, anchored to that row's button; one instance for the table. */
-function RowMenu({
-  orgSlug,
-  opened,
-  onClose,
-  onChoose,
-}: {
+function RowMenu(props: {
   orgSlug: string;
   opened: Opened;
+  can: ReturnType<typeof allowed>;
   onClose: () => void;
-  onChoose: (kind: "delete" | "suspend") => void;
+  onChoose: (op: Op) => void;
 }) {
-  const { row, anchor } = opened;
+  const { row, anchor } = props.opened;
+  const { can } = props;
   const choosing = useRef(false);
-  // The menu's trigger is an invisible box over the row's own ⋮ button, placed in the same cell,
-  // so the menu follows the button when the page scrolls or resizes.
+  const choose = (op: Op) => {
+    choosing.current = true;
+    props.onChoose(op);
+  };
+  // The trigger is an invisible box over the row's own ⋮ button, in the same cell, so the menu
+  // follows the button when the page scrolls or resizes.
   const box = (
     <span
       aria-hidden
@@ -190,41 +314,38 @@ function RowMenu({
     />
   );
   return (
-    <DropdownMenu.Root open modal={false} onOpenChange={(open) => !open && onClose()}>
+    <DropdownMenu.Root open modal={false} onOpenChange={(open) => !open && props.onClose()}>
       {anchor.parentElement ? createPortal(<DropdownMenu.Trigger asChild>{box}</DropdownMenu.Trigger>, anchor.parentElement) : null}
       <DropdownMenu.Portal>
         <DropdownMenu.Content
           align="end"
           sideOffset={4}
+          collisionPadding={8}
           aria-label={`More options for ${row.name}`}
-          className="z-50 w-72 max-w-[calc(100vw-2rem)] rounded-lg bg-white p-1 shadow-lg ring-1 ring-gray-200"
+          className="z-50 w-72 max-w-[calc(100vw-1rem)] rounded-lg bg-white p-1 shadow-lg ring-1 ring-gray-200"
           onCloseAutoFocus={(event) => {
             // Back to the row's ⋮ button, unless a dialog takes the focus now.
             event.preventDefault();
             if (!choosing.current) anchor.focus();
           }}
         >
-          {row.canSuspend ? (
-            <DropdownMenu.Item
-              className={itemClass}
-              onSelect={() => {
-                choosing.current = true;
-                onChoose("suspend");
-              }}
-            >
-              {row.status === "active" ? "Suspend" : "Re-activate"}
+          {can.roles.length ? (
+            <DropdownMenu.Item className={itemClass} onSelect={() => choose("role")}>
+              Change role…
             </DropdownMenu.Item>
           ) : null}
-          {row.canDelete ? (
+          {can.suspend ? (
+            <DropdownMenu.Item className={itemClass} onSelect={() => choose(row.status === "suspended" ? "reactivate" : "suspend")}>
+              {row.status === "suspended" ? "Re-activate" : "Suspend"}
+            </DropdownMenu.Item>
+          ) : null}
+          {can.delete ? (
             <>
               <DropdownMenu.Item
                 className={`${itemClass} text-red-700`}
                 disabled={!!row.blocked}
                 aria-describedby={row.blocked ? "member-delete-reason" : undefined}
-                onSelect={() => {
-                  choosing.current = true;
-                  onChoose("delete");
-                }}
+                onSelect={() => choose("delete")}
               >
                 Delete User
               </DropdownMenu.Item>
@@ -235,12 +356,22 @@ function RowMenu({
               ) : null}
               {row.ownsSurveys ? (
                 <DropdownMenu.Item asChild className={`${itemClass} text-indigo-700`}>
-                  <Link href={`/o/${orgSlug}/surveys?owner=${row.userId}`} prefetch={false}>
+                  <Link href={`/o/${props.orgSlug}/surveys?owner=${row.id}`} prefetch={false}>
                     Show their surveys
                   </Link>
                 </DropdownMenu.Item>
               ) : null}
             </>
+          ) : null}
+          {can.resend ? (
+            <DropdownMenu.Item className={itemClass} onSelect={() => choose("resend")}>
+              Resend invitation
+            </DropdownMenu.Item>
+          ) : null}
+          {can.revoke ? (
+            <DropdownMenu.Item className={`${itemClass} text-red-700`} onSelect={() => choose("revoke")}>
+              Revoke invitation
+            </DropdownMenu.Item>
           ) : null}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
@@ -248,95 +379,148 @@ function RowMenu({
   );
 }
 
-type MemberAction = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type BulkResult = { kind: "member" | "invitation"; id: string; ok: boolean; message: string };
 
-/** Delete User (R4–R6) or Suspend / Re-activate (R9), confirmed, for the row the menu was opened on. */
-function ConfirmDialog(props: { orgSlug: string; orgName: string; opened: Opened & { kind: "delete" | "suspend" }; onClose: (message?: string) => void }) {
-  const { row, anchor, kind } = props.opened;
-  const suspending = row.status === "active";
-  const content =
-    kind === "delete"
-      ? {
-          title: `Delete ${row.name}?`,
-          description: (
-            <ul className="list-disc space-y-1 pl-5">
-              <li>They immediately lose access to {props.orgName}, in every browser.</li>
-              <li>Their seat becomes available for someone else.</li>
-              {row.planCount ? (
-                <li>
-                  They are removed from {row.planCount} plan{row.planCount === 1 ? "" : "s"}: their workflows there are deleted and
-                  their open tasks move to each plan&apos;s subscriber.
-                </li>
-              ) : null}
-              <li>Their work in other organizations is untouched. This cannot be undone.</li>
-            </ul>
-          ),
-          action: deleteMemberAction,
-          fields: {} as Record<string, string>,
-          submit: "Delete User",
-          pending: "Deleting…",
-          variant: "danger" as const,
-          done: `${row.name} was deleted; their seat is free.`,
-        }
-      : {
-          title: suspending ? `Suspend ${row.name}?` : `Re-activate ${row.name}?`,
-          description: suspending
-            ? `They keep their seat and their work, but cannot use ${props.orgName} until re-activated.`
-            : `They can use ${props.orgName} again from their next click.`,
-          action: setMemberStatusAction,
-          fields: { status: suspending ? "suspended" : "active" },
-          submit: suspending ? "Suspend" : "Re-activate",
-          pending: suspending ? "Suspending…" : "Re-activating…",
-          variant: suspending ? ("danger" as const) : ("primary" as const),
-          done: suspending ? `${row.name} is suspended. Their seat and work are kept.` : `${row.name} is active again.`,
-        };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** What each operation says before it runs, for one row or several. */
+function describe(op: Op, rows: PersonRowData[], orgName: string) {
+  const one = rows.length === 1 ? rows[0] : null;
+  const who = one ? one.name : plural(rows.length, "selected row");
+  switch (op) {
+    case "suspend":
+      return { title: `Suspend ${who}?`, body: `They keep their seat and their work, but cannot use ${orgName} until re-activated.`, submit: "Suspend", danger: true };
+    case "reactivate":
+      return { title: `Re-activate ${who}?`, body: `They can use ${orgName} again from their next click, if a seat is free.`, submit: "Re-activate", danger: false };
+    case "delete":
+      return {
+        title: `Delete ${who}?`,
+        body: (
+          <ul className="list-disc space-y-1 pl-5">
+            <li>They immediately lose access to {orgName}, in every browser.</li>
+            <li>{one ? "Their seat becomes" : "Their seats become"} available for someone else.</li>
+            {one?.planCount ? (
+              <li>
+                They are removed from {plural(one.planCount, "plan")}: their workflows there are deleted and their open tasks move to each plan&apos;s
+                subscriber.
+              </li>
+            ) : !one ? (
+              <li>They are removed from their plans: their workflows there are deleted and their open tasks move to each plan&apos;s subscriber.</li>
+            ) : null}
+            <li>Their work in other organizations is untouched. This cannot be undone.</li>
+          </ul>
+        ),
+        submit: "Delete User",
+        danger: true,
+      };
+    case "role":
+      return { title: `Change the role of ${who}`, body: "Only Admins promote or demote. The change applies from their next click.", submit: "Change role", danger: false };
+    case "resend":
+      return { title: `Resend the invitation to ${one ? one.email : who}?`, body: "A new link with a new 7-day expiry; the old link stops working.", submit: "Resend", danger: false };
+    case "revoke":
+      return { title: `Revoke the invitation to ${one ? one.email : who}?`, body: "The link stops working and the seat is free at once.", submit: "Revoke", danger: true };
+  }
+}
+
+/** One operation confirmed, on the row whose menu chose it or on the selected rows (bulk). */
+function ConfirmDialog(props: { orgSlug: string; orgName: string; viewer: Actor; confirm: Confirm; onClose: (message?: ReactNode) => void }) {
+  const { op, rows, anchor } = props.confirm;
+  const single = rows.length === 1 ? rows[0] : null;
+  const text = describe(op, rows, props.orgName);
+  const roleChoices = single ? allowed(props.viewer, single).roles.filter((r) => r !== single.role) : (["admin", "manager", "user"] as Role[]);
+  const singleAction: Record<Op, Action> = {
+    suspend: setMemberStatusAction,
+    reactivate: setMemberStatusAction,
+    delete: deleteMemberAction,
+    role: changeRoleAction,
+    resend: resendInvitationAction,
+    revoke: revokeInvitationAction,
+  };
+  const fields: Record<string, string | string[]> = single
+    ? {
+        ...(single.kind === "member" ? { userId: single.id } : { invitationId: single.id }),
+        ...(op === "suspend" ? { status: "suspended" } : op === "reactivate" ? { status: "active" } : {}),
+      }
+    : { op, rows: rows.map(rowKey) };
   return (
-    <Dialog open onOpenChange={(open) => !open && props.onClose()} title={content.title} description={content.description} returnFocusTo={anchor}>
+    <Dialog open onOpenChange={(open) => !open && props.onClose()} title={text.title} description={text.body} returnFocusTo={anchor}>
       <ConfirmForm
-        action={content.action}
+        action={single ? singleAction[op] : bulkMembersAction}
         orgSlug={props.orgSlug}
-        userId={row.userId}
-        fields={content.fields}
-        submitLabel={content.submit}
-        pendingLabel={content.pending}
-        variant={content.variant}
+        fields={fields}
+        roleChoices={op === "role" ? roleChoices : null}
+        submitLabel={text.submit}
+        danger={text.danger}
         onCancel={() => props.onClose()}
-        onDone={() => props.onClose(content.done)}
+        onDone={(state) => {
+          const results = (state.data as BulkResult[] | undefined) ?? null;
+          if (!results) return props.onClose(state.message);
+          const names = new Map(rows.map((r) => [rowKey(r), r.name]));
+          props.onClose(
+            <div>
+              <p className="font-medium">{state.message}</p>
+              <ul aria-label="Results per row" className="mt-1 space-y-0.5">
+                {results.map((r) => (
+                  <li key={`${r.kind}:${r.id}`} className={r.ok ? "" : "text-amber-900"}>
+                    {names.get(`${r.kind}:${r.id}`) ?? r.id}: {r.message}
+                  </li>
+                ))}
+              </ul>
+            </div>,
+          );
+        }}
       />
     </Dialog>
   );
 }
 
 function ConfirmForm(props: {
-  action: MemberAction;
+  action: Action;
   orgSlug: string;
-  userId: string;
-  fields: Record<string, string>;
+  fields: Record<string, string | string[]>;
+  roleChoices: Role[] | null;
   submitLabel: string;
-  pendingLabel: string;
-  variant: "danger" | "primary";
+  danger: boolean;
   onCancel: () => void;
-  onDone: () => void;
+  onDone: (state: FormState) => void;
 }) {
   const [state, action, pending] = useActionState(props.action, initialFormState);
+  const finished = useRef(false);
   const { onDone } = props;
   useEffect(() => {
-    if (state.ok) onDone();
-  }, [state.ok, onDone]);
+    if (state.ok && !finished.current) {
+      finished.current = true;
+      onDone(state);
+    }
+  }, [state, onDone]);
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="org" value={props.orgSlug} />
-      <input type="hidden" name="userId" value={props.userId} />
-      {Object.entries(props.fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      {Object.entries(props.fields).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v) => <input key={`${name}:${v}`} type="hidden" name={name} value={v} />),
+      )}
+      {props.roleChoices ? (
+        <div className="space-y-1.5">
+          <label htmlFor="bulk-role" className="block text-sm font-medium text-gray-900">
+            New role
+          </label>
+          <select id="bulk-role" name="role" className={inputClass} defaultValue={props.roleChoices[0]}>
+            {props.roleChoices.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <FormMessage state={state} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={props.onCancel}>
           Cancel
         </Button>
-        <Button type="submit" variant={props.variant} disabled={pending}>
-          {pending ? props.pendingLabel : props.submitLabel}
+        <Button type="submit" variant={props.danger ? "danger" : "primary"} disabled={pending}>
+          {pending ? "Working…" : props.submitLabel}
         </Button>
       </div>
     </form>

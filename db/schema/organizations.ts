@@ -46,9 +46,13 @@ export const memberships = pgTable(
     status: membershipStatusEnum("status").notNull().default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the member last opened a page of this organization, to the hour (Users: "Last active"). */
+    lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
   },
   (t) => [
     unique("memberships_org_user_key").on(t.orgId, t.userId),
+    // Users sorted by "Joined", newest first, without sorting the organization.
+    index("memberships_org_created_idx").on(t.orgId, t.createdAt),
     index("memberships_user_idx").on(t.userId),
     index("memberships_org_role_idx").on(t.orgId, t.role),
   ],

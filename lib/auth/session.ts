@@ -53,6 +53,7 @@ export async function loadMembership(userId: string, orgSlug: string) {
         kind: organizations.kind,
       },
       membership: { id: memberships.id, role: memberships.role, status: memberships.status },
+      lastActiveAt: memberships.lastActiveAt,
       organizations: sql<{ slug: string; name: string }[]>`(
         select coalesce(json_agg(json_build_object('slug', o2.slug, 'name', o2.name) order by o2.name), '[]'::json)
         from ${memberships} m2 join ${organizations} o2 on o2.id = m2.org_id
@@ -82,6 +83,7 @@ export const requireMember = cache(async (orgSlug: string): Promise<MemberContex
   if (row.membership.status === "suspended") {
     throw new AppError("SUSPENDED", `Your access to ${row.org.name} is suspended. Ask an Admin to re-activate it.`);
   }
+  await touchLastActive(row.membership.id, row.lastActiveAt);
   return {
     user,
     org: row.org,
@@ -89,6 +91,18 @@ export const requireMember = cache(async (orgSlug: string): Promise<MemberContex
     shell: { organizations: row.organizations, unread: Number(row.unread) },
   };
 });
+
+const ACTIVE_PRECISION_MS = 60 * 60 * 1000;
+
+/**
+ * "Last active" on the Users page, to the hour: written only when the stored time is an hour
+ * old, so it costs one statement an hour per member, not one per request.
+ */
+async function touchLastActive(membershipId: string, lastActiveAt: Date | null) {
+  const now = Date.now();
+  if (lastActiveAt && now - lastActiveAt.getTime() < ACTIVE_PRECISION_MS) return;
+  await db.update(memberships).set({ lastActiveAt: new Date(now) }).where(eq(memberships.id, membershipId));
+}
 
 /** requireMember for pages: signs the visitor in, or answers 404, instead of throwing. */
 export async function requireMemberPage(orgSlug: string): Promise<MemberContext> {

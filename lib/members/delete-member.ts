@@ -78,6 +78,6 @@ export async function deleteMember(ctx: MemberContext, userId: string) {
       before: { role: target.role, status: target.status, plans: places.length },
       after: { member: false, sessionsEnded },
     });
-    return { plansLeft: places.length, sessionsEnded };
+    return { name: target.name ?? target.email, plansLeft: places.length, sessionsEnded };
   });
 }

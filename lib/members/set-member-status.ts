@@ -50,5 +50,6 @@ export async function setMemberStatus(ctx: MemberContext, userId: string, status
       before: { status: target.status },
       after: released.length ? { status, checkOutsReleased: released.length } : { status },
     });
+    return { name: target.name ?? target.email };
   });
 }

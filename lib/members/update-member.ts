@@ -6,9 +6,10 @@ import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { AppError, forbidden } from "@/lib/errors";
-import { canChangeRole, canEditProfile, roleLabels } from "@/lib/permissions";
+import { canChangeRole, canEditProfile, roleLabels, type Role } from "@/lib/permissions";
+import type { Tx } from "@/db/client";
 import { transaction } from "@/lib/transaction";
-import { lockActor, targetMember } from "./actor";
+import { lockActor, targetMember, type ActingMember } from "./actor";
 import { assertAdminRemains } from "./assert-admin-remains";
 import type { UpdateMemberInput } from "./schemas";
 
@@ -56,16 +57,7 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
             : "You can only edit your own details.",
       );
     }
-    if (roleChanged && !canChangeRole(actor, target, input.role)) {
-      throw target.status === "suspended" && actor.role === "admin" && target.role !== "admin"
-        ? new AppError("CONFLICT", `${target.name ?? target.email} is suspended. Re-activate them before changing their role.`, {
-            fieldErrors: { role: ["Re-activate this member before changing their role."] },
-          })
-        : forbidden(
-            target.role === "admin" && !self ? "Nobody changes another Admin's role." : "Only Admins promote or demote members.",
-          );
-    }
-    if (roleChanged && target.role === "admin") await assertAdminRemains(tx, actor.orgId, target.userId);
+    if (roleChanged) await assertRoleChange(tx, actor, target, input.role);
 
     let emailPendingConfirmation: string | null = null;
     if (profileChanged) {
@@ -91,25 +83,7 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
     }
     if (roleChanged) {
       note("role", target.role, input.role);
-      await tx.update(memberships).set({ role: input.role, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
-      await tx.insert(notifications).values({
-        userId: target.userId,
-        orgId: actor.orgId,
-        kind: "role_changed",
-        title: `Your role is now ${roleLabels[input.role]}`,
-        body: `${actor.name ?? actor.email} changed your role from ${roleLabels[target.role]} to ${roleLabels[input.role]}.`,
-      });
-      await enqueueEmail(tx, {
-        to: target.email,
-        template: "role-changed",
-        props: {
-          orgName: actor.orgName,
-          changedBy: actor.name ?? actor.email,
-          fromRole: roleLabels[target.role],
-          toRole: roleLabels[input.role],
-          url: `${options.baseUrl}/o/${actor.orgSlug}/users`,
-        },
-      });
+      await writeRoleChange(tx, actor, target, input.role, options);
     }
     if (Object.keys(after).length) {
       await recordAudit(tx, {
@@ -125,6 +99,72 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
     return { changed: true, roleChanged, emailPendingConfirmation };
   });
   if (result.roleChanged || result.emailPendingConfirmation) kickEmailSender();
+  return result;
+}
+
+type Target = Awaited<ReturnType<typeof targetMember>>;
+
+/**
+ * R3 (with R7 and R9), the checks of every role change — the edit form's, the row's and the bulk
+ * action's: only Admins change roles, nobody another Admin's, a suspended member's never, and an
+ * Admin steps down only while another Admin remains (under the organization lock).
+ */
+async function assertRoleChange(tx: Tx, actor: ActingMember, target: Target, to: Role) {
+  if (!canChangeRole(actor, target, to)) {
+    throw target.status === "suspended" && actor.role === "admin" && target.role !== "admin"
+      ? new AppError("CONFLICT", `${target.name ?? target.email} is suspended. Re-activate them before changing their role.`, {
+          fieldErrors: { role: ["Re-activate this member before changing their role."] },
+        })
+      : forbidden(
+          target.role === "admin" && actor.userId !== target.userId ? "Nobody changes another Admin's role." : "Only Admins promote or demote members.",
+        );
+  }
+  if (target.role === "admin") await assertAdminRemains(tx, actor.orgId, target.userId);
+}
+
+/** The role change itself: the membership, the member told in their inbox and by email (N1, E1). */
+async function writeRoleChange(tx: Tx, actor: ActingMember, target: Target, to: Role, options: { baseUrl: string }) {
+  await tx.update(memberships).set({ role: to, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
+  await tx.insert(notifications).values({
+    userId: target.userId,
+    orgId: actor.orgId,
+    kind: "role_changed",
+    title: `Your role is now ${roleLabels[to]}`,
+    body: `${actor.name ?? actor.email} changed your role from ${roleLabels[target.role]} to ${roleLabels[to]}.`,
+  });
+  await enqueueEmail(tx, {
+    to: target.email,
+    template: "role-changed",
+    props: {
+      orgName: actor.orgName,
+      changedBy: actor.name ?? actor.email,
+      fromRole: roleLabels[target.role],
+      toRole: roleLabels[to],
+      url: `${options.baseUrl}/o/${actor.orgSlug}/users`,
+    },
+  });
+}
+
+/** Change a role from the Users row or a bulk action (R3): the same checks and effects as the edit form's. */
+export async function changeMemberRole(ctx: MemberContext, userId: string, to: Role, options: { baseUrl: string }) {
+  const result = await transaction(async (tx) => {
+    const actor = await lockActor(tx, ctx);
+    const target = await targetMember(tx, actor.orgId, userId);
+    if (target.role === to) throw new AppError("CONFLICT", `${target.name ?? target.email} is already ${roleLabels[to]}.`);
+    await assertRoleChange(tx, actor, target, to);
+    await writeRoleChange(tx, actor, target, to, options);
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: { id: actor.userId, email: actor.email },
+      action: "member.role_changed",
+      target: { id: target.userId, email: target.email },
+      subject: { type: "membership", id: target.membershipId },
+      before: { role: target.role },
+      after: { role: to },
+    });
+    return { name: target.name ?? target.email, from: target.role, to };
+  });
+  kickEmailSender();
   return result;
 }
 

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { forbidden, notFound } from "@/lib/errors";
 import { canExportMemberSurveys, type Role } from "@/lib/permissions";
-import { csvRow } from "./csv";
+import { csvRow } from "@/lib/csv";
+import { streamChunks } from "@/lib/stream";
 
 /** Surveys and responses are read in batches of these sizes: memory stays flat however many. */
 export const EXPORT_BATCH = { surveys: 100, responses: 500 } as const;
@@ -183,36 +184,6 @@ export async function* csvExportChunks(events: AsyncIterable<ExportEvent>): Asyn
   }
 }
 
-/**
- * A ReadableStream fed from an async generator on demand (pull): the database is read only as
- * fast as the client downloads. Small pieces are joined into chunks of about 64 kB.
- */
-export function streamChunks(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let buffer = "";
-      try {
-        while (buffer.length < 64 * 1024) {
-          const next = await chunks.next();
-          if (next.done) {
-            if (buffer) controller.enqueue(encoder.encode(buffer));
-            controller.close();
-            return;
-          }
-          buffer += next.value;
-        }
-        controller.enqueue(encoder.encode(buffer));
-      } catch (error) {
-        console.error("[export] failed while streaming", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-}
 
 /** The member whose surveys are exported, if they are a member of this organization. */
 export async function exportedMember(db: DbOrTx, orgId: string, userId: string) {

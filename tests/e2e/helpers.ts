@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 /** The newest sign-in link the local mailbox holds for this address, read as a person would. */
 export async function linkFromMailbox(page: Page, to: string, subject: RegExp): Promise<string> {
@@ -58,4 +58,28 @@ export async function pickMember(page: Page, label: string | RegExp, search: str
   await box.fill(search);
   await page.getByRole("option", { name: option }).first().click();
   await expect(box).toHaveAttribute("aria-expanded", "false");
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+const savedSessions = new Map<string, StorageState>();
+
+/**
+ * A fresh browser context signed in as `email`. The first call in a test file signs in through
+ * the mailbox; later calls reuse the saved cookies (a database session), so a file does not ask
+ * for more sign-in links than the per-address rate limit allows.
+ */
+export async function signedIn(
+  browser: Browser,
+  email: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const saved = savedSessions.get(email);
+  const context = await browser.newContext({ ...(saved ? { storageState: saved } : {}), ...(options.viewport ? { viewport: options.viewport } : {}) });
+  const page = await context.newPage();
+  if (!saved) {
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/o\/[\w-]+\/users/);
+    savedSessions.set(email, await context.storageState());
+  }
+  return { context, page };
 }

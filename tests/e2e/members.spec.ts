@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { linkFromMailbox, newScenario, pickMember, screenshot, signIn, uniqueEmail, type Scenario } from "./helpers";
+import { linkFromMailbox, newScenario, pickMember, screenshot, signedIn, signIn, uniqueEmail, type Scenario } from "./helpers";
 
 /**
  * Members, roles, seats and invitations (SPEC §2–§4, §7), journey by journey, in the browser.
@@ -8,8 +8,6 @@ import { linkFromMailbox, newScenario, pickMember, screenshot, signIn, uniqueEma
  * organizations) or acts on a different demo member, and compares the seat meter with what it read
  * itself rather than with fixed numbers another test may have moved.
  */
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /** This file's own copy of the demo organizations: no other file changes them. */
 let s: Scenario;
@@ -19,23 +17,6 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-/**
- * A fresh browser context signed in as `email`. The first call signs in through the mailbox; later
- * calls reuse the saved cookies (a database session), so the demo Admin does not ask for more
- * sign-in links than the per-address rate limit allows. Run alone, a test simply signs in.
- */
-const savedSessions = new Map<string, StorageState>();
-async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const saved = savedSessions.get(email);
-  const context = await browser.newContext(saved ? { storageState: saved } : {});
-  const page = await context.newPage();
-  if (!saved) {
-    await signIn(page, email);
-    await expect(page).toHaveURL(/\/o\/[\w-]+\/users/);
-    savedSessions.set(email, await context.storageState());
-  }
-  return { context, page };
-}
 
 /** Signs a new person in and creates their organization (I5): Free tier, they are its Admin. */
 async function createOrganization(page: Page, founder: string, name: string): Promise<string> {

@@ -87,6 +87,8 @@ test("§10: hostile search params answer the page, never a server error", async 
     `${base}/users?page=1e20`,
     `${base}/users?page=Infinity&q=%00`,
     `${base}/users?q=a&q=b&page=-1`,
+    `${base}/users?role=%00&status=__proto__&sort=1e20`,
+    `/api/orgs/${s.acme.slug}/members.csv?role=%00&q=%00`,
     `${base}/users?q=${"x".repeat(5000)}`,
     `${base}/activity?page=1e20&action=%00&actor=%00`,
     `${base}/activity?action=__proto__`,

@@ -33,7 +33,9 @@ import { answerSurveyAction } from "@/app/s/[token]/actions";
 import AnswerSurveyPage from "@/app/s/[token]/page";
 import EditMemberPage from "@/app/o/[org]/users/[userId]/page";
 import {
+  bulkMembersAction,
   cancelEmailChangeAction,
+  changeRoleAction,
   deleteMemberAction,
   inviteMembersAction,
   setMemberStatusAction,
@@ -161,7 +163,9 @@ describe("§10 pages: hostile search and route params", () => {
       NewSurveyPage, ProductsPage, SuppliersPage,
     ];
     for (const value of corpus) {
-      const searchParams = Promise.resolve({ q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value });
+      const searchParams = Promise.resolve({
+        q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value, role: value, status: value, sort: value,
+      });
       for (const Page of orgPages) {
         expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug }), searchParams } as never))).toBe("rendered");
         const slug = Array.isArray(value) ? value[0] : value;
@@ -277,6 +281,8 @@ describe("§10 actions: hostile values in every field", () => {
       ["markAllNotificationsRead", markAllNotificationsReadAction, { org: org.slug }],
       ["subscribe", subscribeAction, valid.subscribe],
       ["inviteSupplier", inviteSupplierAction, valid.supplier],
+      ["changeRole", changeRoleAction, { org: org.slug, userId: user.id, role: "manager" }],
+      ["bulkMembers", bulkMembersAction, { org: org.slug, op: "suspend", rows: `member:${user.id}` }],
     ];
     actAs(admin.id);
     for (const [name, action, fields] of actions) {

@@ -2,7 +2,14 @@ import { actAs, form, idle } from "../support/next-mocks";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
-import { deleteMemberAction, inviteMembersAction, setMemberStatusAction, updateMemberAction } from "@/app/o/[org]/users/actions";
+import {
+  bulkMembersAction,
+  changeRoleAction,
+  deleteMemberAction,
+  inviteMembersAction,
+  setMemberStatusAction,
+  updateMemberAction,
+} from "@/app/o/[org]/users/actions";
 import { auditLog, emailChangeRequests, emailOutbox, invitations, memberships, notifications, users, type Role } from "@/db/schema";
 import { setupTestDatabase } from "../support/db";
 import { makeInvitation, makeOrg } from "../support/factories";
@@ -263,6 +270,53 @@ describe("R4 delete, by actor role and target role", () => {
     actAs(actor.id);
     const result = await expectNoChange(t.db, () => deleteMemberAction(idle, form({ org: org.slug, userId: actor.id })));
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+});
+
+describe("R3 from the Users row and in bulk (issue 10): the same table as the edit form", () => {
+  it.each(roleTable)("R3: %s changing another %s to %s from the row → %s", async (actorRole, targetRole, to, expected) => {
+    const { org, actor, target } = await scene(actorRole, targetRole);
+    actAs(actor.id);
+    const call = () => changeRoleAction(idle, form({ org: org.slug, userId: target.id, role: to }));
+    if (expected === "ok") {
+      expect(await call()).toMatchObject({ ok: true });
+      expect((await membershipOf(org.id, target.id)).role).toBe(to);
+    } else {
+      expect(await expectNoChange(t.db, call)).toMatchObject({ ok: false, code: expected });
+    }
+  });
+
+  it.each(roleTable)("R3: %s changing another %s to %s in bulk → %s, as that row's own result", async (actorRole, targetRole, to, expected) => {
+    const { org, actor, target } = await scene(actorRole, targetRole);
+    actAs(actor.id);
+    const call = () => bulkMembersAction(idle, form({ org: org.slug, op: "role", role: to, rows: [`member:${target.id}`] }));
+    if (expected === "ok") {
+      const result = await call();
+      expect(result.data).toEqual([expect.objectContaining({ id: target.id, ok: true })]);
+      expect((await membershipOf(org.id, target.id)).role).toBe(to);
+    } else {
+      const result = await expectNoChange(t.db, call);
+      expect(result).toMatchObject({ ok: true });
+      expect(result.data).toEqual([expect.objectContaining({ id: target.id, ok: false })]);
+    }
+  });
+
+  it.each(deleteTable)("R4/R9: %s suspending and deleting another %s in bulk → %s per row", async (actorRole, targetRole, expected) => {
+    const { org, actor, target } = await scene(actorRole, targetRole);
+    actAs(actor.id);
+    const suspend = () => bulkMembersAction(idle, form({ org: org.slug, op: "suspend", rows: [`member:${target.id}`] }));
+    const remove = () => bulkMembersAction(idle, form({ org: org.slug, op: "delete", rows: [`member:${target.id}`] }));
+    if (expected === "ok") {
+      expect((await suspend()).data).toEqual([expect.objectContaining({ ok: true })]);
+      expect((await membershipOf(org.id, target.id)).status).toBe("suspended");
+      expect((await remove()).data).toEqual([expect.objectContaining({ ok: true })]);
+      expect(await membershipOf(org.id, target.id)).toBeUndefined();
+    } else {
+      for (const call of [suspend, remove]) {
+        const result = await expectNoChange(t.db, call);
+        expect(result.data).toEqual([expect.objectContaining({ ok: false })]);
+      }
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { actAs } from "../support/next-mocks";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import OrgLayout from "@/app/o/[org]/layout";
 import InboxPage from "@/app/o/[org]/inbox/page";
@@ -7,6 +7,7 @@ import ManagePlanUsersPage from "@/app/o/[org]/plans/[plan]/users/page";
 import MySubscriptionsPage from "@/app/o/[org]/subscriptions/page";
 import UsersPage from "@/app/o/[org]/users/page";
 import { statementsRun } from "@/db/client";
+import { memberships } from "@/db/schema";
 import { setupTestDatabase } from "../support/db";
 import { makeOrg, makePlan } from "../support/factories";
 import { addNamedMember } from "../support/state";
@@ -23,7 +24,9 @@ const t = setupTestDatabase();
 /** An organization of `size` members (an Admin first), a plan with all of them, and 40 notifications for the Admin. */
 async function organization(size: number) {
   const org = await makeOrg(t.db, { tier: "enterprise" });
-  const admin = (await addNamedMember(t.db, org.id, "admin")).user;
+  const { user: admin, membership } = await addNamedMember(t.db, org.id, "admin");
+  // Seen a moment ago: "last active" is written at most once an hour, not on these requests.
+  await t.db.update(memberships).set({ lastActiveAt: new Date() }).where(eq(memberships.id, membership.id));
   await t.db.execute(sql`
     with people as (
       insert into users (email, name) select 'p' || g || '-' || ${org.slug} || '@example.test', 'Person ' || g

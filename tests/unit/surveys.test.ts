@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow } from "@/lib/surveys/csv";
+import { csvCell, csvRow } from "@/lib/csv";
 import { planMerge } from "@/lib/surveys/merge-plan";
 import { normalizeQuestions, validateAnswers } from "@/lib/surveys/schemas";
 import { parseCsv } from "../support/csv";

@@ -7,7 +7,9 @@ import { inviteMembersSchema } from "@/lib/invitations/schemas";
 import { deleteMember } from "@/lib/members/delete-member";
 import { memberIdSchema, updateMemberSchema } from "@/lib/members/schemas";
 import { setMemberStatus } from "@/lib/members/set-member-status";
-import { cancelMemberEmailChange, updateMember } from "@/lib/members/update-member";
+import { applyBulk, bulkMembersSchema } from "@/lib/members/bulk-members";
+import { cancelMemberEmailChange, changeMemberRole, updateMember } from "@/lib/members/update-member";
+import { roleLabels, roles } from "@/lib/permissions";
 import { refreshOrganization } from "@/lib/revalidate";
 import { appBaseUrl } from "@/lib/url";
 
@@ -39,16 +41,34 @@ export const cancelEmailChangeAction = memberAction(memberIdSchema, async ({ use
 
 // POST (server action) – Delete User (R4, R5, R6).
 export const deleteMemberAction = memberAction(memberIdSchema, async ({ userId }, ctx) => {
-  await deleteMember(ctx, userId);
+  const { name } = await deleteMember(ctx, userId);
   refreshOrganization(ctx.org.slug);
-  return "The member was deleted and their seat is free.";
+  return `${name} was deleted; their seat is free.`;
 });
 
 const statusSchema = memberIdSchema.extend({ status: z.enum(["active", "suspended"]) });
 
 // POST (server action) – Suspend / Re-activate (R9).
 export const setMemberStatusAction = memberAction(statusSchema, async ({ userId, status }, ctx) => {
-  await setMemberStatus(ctx, userId, status);
+  const { name } = await setMemberStatus(ctx, userId, status);
   refreshOrganization(ctx.org.slug);
-  return status === "suspended" ? "The member is suspended." : "The member is active again.";
+  return status === "suspended" ? `${name} is suspended. Their seat and work are kept.` : `${name} is active again.`;
+});
+
+const changeRoleSchema = memberIdSchema.extend({ role: z.enum(roles, { error: "Choose a role: Admin, Manager or User." }) });
+
+// POST (server action) – change a member's role from the Users row (R3, R7; the edit form's rules).
+export const changeRoleAction = memberAction(changeRoleSchema, async ({ userId, role }, ctx) => {
+  const changed = await changeMemberRole(ctx, userId, role, { baseUrl: await appBaseUrl() });
+  refreshOrganization(ctx.org.slug);
+  return `${changed.name} is now ${roleLabels[changed.to]}.`;
+});
+
+// POST (server action) – a bulk action on the selected rows of Users: one result per row, each
+// row done or refused whole, by the same rules as its own menu (R3, R4, R9, R1, T3).
+export const bulkMembersAction = memberAction(bulkMembersSchema, async (input, ctx) => {
+  const results = await applyBulk(ctx, input, { baseUrl: await appBaseUrl() });
+  refreshOrganization(ctx.org.slug);
+  const done = results.filter((r) => r.ok).length;
+  return { message: `${done} of ${results.length} done.`, data: results };
 });

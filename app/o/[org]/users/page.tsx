@@ -1,22 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
+import { MembersTable, type PersonRowData } from "@/components/members/members-table";
+import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { requireMemberPage } from "@/lib/auth/session";
-import { displayName } from "@/lib/format";
-import { listMembers } from "@/lib/members/queries";
-import { MembersTable, type MemberRowData } from "@/components/members/members-table";
-import { buttonClass } from "@/components/ui/button";
-import { assignableRoles, canDeleteMember, canEditProfile, canManageUsers, canSuspendMember } from "@/lib/permissions";
+import { formatDate, formatRelative } from "@/lib/format";
+import { listMembers, memberSorts, memberStatusFilters } from "@/lib/members/queries";
+import { canManageUsers, roleLabels, roles } from "@/lib/permissions";
+import { enumParam, pageParam, parseSearchParams, textParam } from "@/lib/search-params";
 import { tierLabels } from "@/lib/tiers";
-import { pageParam, parseSearchParams, textParam } from "@/lib/search-params";
-import { z } from "zod";
-
-const paramsSchema = z.object({ q: textParam(100), page: pageParam });
 
 export const metadata: Metadata = { title: "Users" };
 
+const paramsSchema = z.object({
+  q: textParam(100),
+  page: pageParam,
+  role: enumParam(roles),
+  status: enumParam(memberStatusFilters),
+  sort: enumParam(memberSorts),
+});
+
+const statusLabels = { active: "Active", suspended: "Suspended", invited: "Invited" } as const;
+const sortLabels = { name: "Name", role: "Role", joined: "Joined (newest first)" } as const;
+
+/**
+ * Users (SPEC §2–§3): the members and pending invitations of the organization, filtered by role
+ * and status, searched, sorted and paginated in the database, with the seat meter; Invite
+ * Teammate and Manage Invites; each row's pencil and ⋮ menu; bulk actions; CSV export.
+ */
 export default async function UsersPage({
   params,
   searchParams,
@@ -27,14 +41,50 @@ export default async function UsersPage({
   const [{ org }, sp] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage(org);
   const query = parseSearchParams(paramsSchema, sp);
-  const { rows, total, page, pageCount, q, seats } = await listMembers(ctx, { q: query.q, page: query.page });
+  const { rows, total, page, pageCount, q, seats } = await listMembers(ctx, query);
   const base = `/o/${ctx.org.slug}/users`;
-  const pageHref = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
-  const actor = { userId: ctx.user.id, role: ctx.membership.role };
+  const filters = {
+    ...(q ? { q } : {}),
+    ...(query.role ? { role: query.role } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.sort && query.sort !== "name" ? { sort: query.sort } : {}),
+  };
+  const pageHref = (p: number) => `${base}?${new URLSearchParams({ ...filters, page: String(p) })}`;
+  const filtered = Object.keys(filters).some((k) => k !== "sort");
+  const manage = canManageUsers(ctx.membership.role);
+  const now = new Date();
   const meter =
     seats.limit === null
       ? `${seats.used} seats used (${tierLabels[seats.tier]}: unlimited)`
       : `${seats.used} of ${seats.limit} seats used`;
+  const people: PersonRowData[] = rows.map((m) =>
+    m.kind === "invitation"
+      ? {
+          kind: "invitation",
+          id: m.id,
+          name: m.name ?? m.email,
+          email: m.email,
+          phone: null,
+          role: m.role,
+          status: m.expiresAt && m.expiresAt <= now ? "expired" : "invited",
+          since: `Invited ${formatDate(m.since)}`,
+          lastActive: null,
+        }
+      : {
+          kind: "member",
+          id: m.id,
+          name: m.name || [m.firstName, m.lastName].filter(Boolean).join(" ") || m.email,
+          email: m.email,
+          phone: m.phone,
+          role: m.role,
+          status: m.status === "suspended" ? "suspended" : "active",
+          since: formatDate(m.since),
+          lastActive: m.lastActiveAt ? formatRelative(m.lastActiveAt, now) : null,
+          ...(m.deleteBlockedReason ? { blocked: m.deleteBlockedReason } : {}),
+          ...(m.dependents.surveys ? { ownsSurveys: true } : {}),
+          ...(m.planCount ? { planCount: m.planCount } : {}),
+        },
+  );
   return (
     <>
       <PageHeader
@@ -46,7 +96,7 @@ export default async function UsersPage({
           </span>
         }
         actions={
-          canManageUsers(ctx.membership.role) ? (
+          manage ? (
             <>
               <Link href={`/o/${ctx.org.slug}/invites`} className={buttonClass("secondary")}>
                 Manage Invites
@@ -59,52 +109,72 @@ export default async function UsersPage({
         }
       />
       <Card>
-        <form role="search" className="flex gap-2 border-b border-gray-200 p-4" action={base}>
-          <label htmlFor="member-search" className="sr-only">
-            Search by name or email
+        {/* Keyed by the query: after Clear or a link, the controls show the URL's filters, not stale ones. */}
+        <form key={JSON.stringify(filters)} role="search" aria-label="Filter users" className="flex flex-wrap items-end gap-2 border-b border-gray-200 p-4" action={base}>
+          <div className="min-w-48 flex-1 basis-60">
+            <label htmlFor="member-search" className="sr-only">
+              Search by name or email
+            </label>
+            <input id="member-search" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Search by name or email" className={inputClass} />
+          </div>
+          <label className="sr-only" htmlFor="filter-role">
+            Role
           </label>
-          <input
-            id="member-search"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={100}
-            placeholder="Search by name or email"
-            className={`${inputClass} max-w-sm`}
-          />
-          <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 hover:bg-gray-50">
-            Search
+          <select id="filter-role" name="role" defaultValue={query.role ?? ""} className={`${inputClass} w-auto`}>
+            <option value="">All roles</option>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor="filter-status">
+            Status
+          </label>
+          <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={`${inputClass} w-auto`}>
+            <option value="">Everyone and invitations</option>
+            {memberStatusFilters.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor="filter-sort">
+            Sort by
+          </label>
+          <select id="filter-sort" name="sort" defaultValue={query.sort ?? "name"} className={`${inputClass} w-auto`}>
+            {memberSorts.map((sort) => (
+              <option key={sort} value={sort}>
+                Sort: {sortLabels[sort]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className={buttonClass("secondary")}>
+            Apply
           </button>
+          {filtered ? (
+            <Link href={base} className="px-1 py-2 text-sm font-medium text-indigo-700 hover:text-indigo-600">
+              Clear
+            </Link>
+          ) : null}
+          {manage ? (
+            <a
+              href={`/api/orgs/${ctx.org.slug}/members.csv?${new URLSearchParams(filters)}`}
+              className="ml-auto px-1 py-2 text-sm font-medium text-indigo-700 hover:text-indigo-600"
+              download
+            >
+              Export CSV
+            </a>
+          ) : null}
         </form>
-        {rows.length === 0 ? (
-          <EmptyState title={q ? "No members match your search" : "No members yet"}>
-            {q ? "Try another name or email." : "Invite teammates to share the work."}
+        {people.length === 0 ? (
+          <EmptyState title={filtered ? "No one matches these filters" : "No members yet"}>
+            {filtered ? "Try another search, role or status." : "Invite teammates to share the work."}
           </EmptyState>
         ) : (
-          <MembersTable
-            orgSlug={ctx.org.slug}
-            orgName={ctx.org.name}
-            rows={rows.map((m): MemberRowData => {
-              const target = { userId: m.userId, role: m.role, status: m.status };
-              return {
-                userId: m.userId,
-                name: displayName(m),
-                email: m.email,
-                phone: m.phone,
-                role: m.role,
-                status: m.status,
-                you: m.userId === ctx.user.id,
-                canEdit: canEditProfile(actor, target) || assignableRoles(actor, target).length > 1,
-                canSuspend: canSuspendMember(actor, target),
-                canDelete: canDeleteMember(actor, target),
-                blocked: m.deleteBlockedReason,
-                ownsSurveys: m.dependents.surveys > 0,
-                planCount: m.planCount,
-              };
-            })}
-          />
+          <MembersTable orgSlug={ctx.org.slug} orgName={ctx.org.name} viewer={{ userId: ctx.user.id, role: ctx.membership.role }} rows={people} />
         )}
-        <Pagination page={page} pageCount={pageCount} href={pageHref} summary={`${total} members`} />
+        <Pagination page={page} pageCount={pageCount} href={pageHref} summary={`${total} ${total === 1 ? "person" : "people"}`} />
       </Card>
     </>
   );
