@@ -27,17 +27,19 @@ import {
  * from lib/permissions (the same functions the server runs again on every action).
  */
 export type PersonRowData = {
-  kind: "member" | "invitation";
+  /** Absent for a member: rows travel to the browser once each, so defaults are left out. */
+  kind?: "invitation";
   id: string;
   name: string;
   email: string;
-  phone: string | null;
+  phone?: string;
   role: Role;
-  status: "active" | "suspended" | "invited" | "expired";
+  /** Absent when active. */
+  status?: "suspended" | "invited" | "expired";
   /** Member: joined on; invitation: sent on (formatted on the server). */
   since: string;
-  /** Member: "3 hours ago", or null when never seen. */
-  lastActive: string | null;
+  /** Member: "3 hours ago"; absent when never seen. */
+  lastActive?: string;
   /** R5: why Delete User is disabled ("Transfer 2 surveys first."), if it is. */
   blocked?: string;
   ownsSurveys?: boolean;
@@ -51,14 +53,15 @@ type Confirm = { op: Op; rows: PersonRowData[]; anchor: HTMLElement | null };
 const itemClass =
   "flex w-full cursor-default items-center rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-500";
 
-const statusBadge: Record<PersonRowData["status"], [string, string]> = {
+const statusBadge: Record<"active" | NonNullable<PersonRowData["status"]>, [string, string]> = {
   active: ["Active", "badge badge-green"],
   suspended: ["Suspended", "badge badge-amber"],
   invited: ["Invited", "badge badge-indigo"],
   expired: ["Invitation expired", "badge badge-red"],
 };
 
-const rowKey = (row: PersonRowData) => `${row.kind}:${row.id}`;
+const rowKey = (row: PersonRowData) => `${row.kind ?? "member"}:${row.id}`;
+const statusOf = (row: PersonRowData) => row.status ?? "active";
 
 /** What the viewer may do with a row, by the role table (the server checks again). */
 function allowed(viewer: Actor, row: PersonRowData) {
@@ -144,7 +147,7 @@ export function MembersTable({ orgSlug, orgName, viewer, rows }: { orgSlug: stri
             {rows.map((row) => {
               const can = allowed(viewer, row);
               const key = rowKey(row);
-              const [statusLabel, statusClass] = statusBadge[row.status];
+              const [statusLabel, statusClass] = statusBadge[statusOf(row)];
               const hasMenu = can.roles.length > 0 || can.suspend || can.delete || can.resend || can.revoke;
               return (
                 <tr key={key}>
@@ -155,14 +158,14 @@ export function MembersTable({ orgSlug, orgName, viewer, rows }: { orgSlug: stri
                   ) : null}
                   <td>
                     <span className="font-medium text-gray-900">{row.name}</span>
-                    {row.kind === "member" && row.id === viewer.userId ? <span className="ml-2 text-xs text-gray-500">(you)</span> : null}
-                    {row.name !== row.email ? <span className="block text-xs text-gray-600">{row.email}</span> : null}
+                    {!row.kind && row.id === viewer.userId ? <span className="ml-2 text-xs text-gray-500">(you)</span> : null}
+                    {row.name !== row.email ? <span className="sub">{row.email}</span> : null}
                   </td>
                   <td className="max-lg:hidden">{row.phone ?? "—"}</td>
                   <td>
                     <span className={row.role === "admin" ? "badge badge-indigo" : "badge badge-gray"}>{roleLabels[row.role]}</span>
                     {/* On a phone the status rides under the role, so the row's actions stay on screen. */}
-                    {row.status !== "active" ? (
+                    {row.status ? (
                       <span className="mt-1 block sm:hidden">
                         <span className={statusClass}>{statusLabel}</span>
                       </span>
@@ -233,7 +236,7 @@ export function MembersTable({ orgSlug, orgName, viewer, rows }: { orgSlug: stri
 
 /** The bar over the table while rows are selected: the bulk actions the viewer may take. */
 function BulkBar({ viewer, rows, onChoose, onClear }: { viewer: Actor; rows: PersonRowData[]; onChoose: (op: Op, anchor: HTMLElement) => void; onClear: () => void }) {
-  const members = rows.filter((r) => r.kind === "member").length;
+  const members = rows.filter((r) => !r.kind).length;
   const invitations = rows.length - members;
   const ops: Array<[Op, string, boolean]> = [
     ["suspend", "Suspend", members > 0],
@@ -439,7 +442,7 @@ function ConfirmDialog(props: { orgSlug: string; orgName: string; viewer: Actor;
   };
   const fields: Record<string, string | string[]> = single
     ? {
-        ...(single.kind === "member" ? { userId: single.id } : { invitationId: single.id }),
+        ...(single.kind === "invitation" ? { invitationId: single.id } : { userId: single.id }),
         ...(op === "suspend" ? { status: "suspended" } : op === "reactivate" ? { status: "active" } : {}),
       }
     : { op, rows: rows.map(rowKey) };

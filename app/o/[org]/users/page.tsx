@@ -57,34 +57,33 @@ export default async function UsersPage({
     seats.limit === null
       ? `${seats.used} seats used (${tierLabels[seats.tier]}: unlimited)`
       : `${seats.used} of ${seats.limit} seats used`;
-  const people: PersonRowData[] = rows.map((m) =>
-    m.kind === "invitation"
-      ? {
-          kind: "invitation",
-          id: m.id,
-          name: m.name ?? m.email,
-          email: m.email,
-          phone: null,
-          role: m.role,
-          status: m.expiresAt && m.expiresAt <= now ? "expired" : "invited",
-          since: `Invited ${formatDate(m.since)}`,
-          lastActive: null,
-        }
-      : {
-          kind: "member",
-          id: m.id,
-          name: m.name || [m.firstName, m.lastName].filter(Boolean).join(" ") || m.email,
-          email: m.email,
-          phone: m.phone,
-          role: m.role,
-          status: m.status === "suspended" ? "suspended" : "active",
-          since: formatDate(m.since),
-          lastActive: m.lastActiveAt ? formatRelative(m.lastActiveAt, now) : null,
-          ...(m.deleteBlockedReason ? { blocked: m.deleteBlockedReason } : {}),
-          ...(m.dependents.surveys ? { ownsSurveys: true } : {}),
-          ...(m.planCount ? { planCount: m.planCount } : {}),
-        },
-  );
+  const people: PersonRowData[] = rows.map((m): PersonRowData => {
+    const name = m.name || [m.firstName, m.lastName].filter(Boolean).join(" ") || m.email;
+    if (m.kind === "invitation") {
+      return {
+        kind: "invitation",
+        id: m.id,
+        name,
+        email: m.email,
+        role: m.role,
+        status: m.expiresAt && m.expiresAt <= now ? "expired" : "invited",
+        since: `Invited ${formatDate(m.since)}`,
+      };
+    }
+    return {
+      id: m.id,
+      name,
+      email: m.email,
+      role: m.role,
+      since: formatDate(m.since),
+      ...(m.phone ? { phone: m.phone } : {}),
+      ...(m.status === "suspended" ? { status: "suspended" as const } : {}),
+      ...(m.lastActiveAt ? { lastActive: formatRelative(m.lastActiveAt, now) } : {}),
+      ...(m.deleteBlockedReason ? { blocked: m.deleteBlockedReason } : {}),
+      ...(m.dependents.surveys ? { ownsSurveys: true } : {}),
+      ...(m.planCount ? { planCount: m.planCount } : {}),
+    };
+  });
   return (
     <>
       <PageHeader
