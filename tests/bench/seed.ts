@@ -149,5 +149,6 @@ export async function seedBench(sql: postgres.Sql) {
     const [seatsAdmin] = await tx`insert into users (email, name, email_verified) values ('seats.admin@bench.test', 'Seats Admin', now()) returning id`;
     await tx`insert into memberships (org_id, user_id, role) values (${seatsOrg.id}, ${seatsAdmin.id}, 'admin')`;
   });
-  await sql`analyze`;
+  // As autovacuum would have by now: statistics, and the visibility map that lets counts read the index alone.
+  await sql`vacuum analyze`;
 }

@@ -5,6 +5,7 @@ import { MembersTable, type PersonRowData } from "@/components/members/members-t
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import { cn } from "@/lib/cn";
 import { Pagination } from "@/components/ui/pagination";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDate, formatRelative } from "@/lib/format";
@@ -119,7 +120,7 @@ export default async function UsersPage({
           <label className="sr-only" htmlFor="filter-role">
             Role
           </label>
-          <select id="filter-role" name="role" defaultValue={query.role ?? ""} className={`${inputClass} w-auto`}>
+          <select id="filter-role" name="role" defaultValue={query.role ?? ""} className={cn(inputClass, "w-auto")}>
             <option value="">All roles</option>
             {roles.map((role) => (
               <option key={role} value={role}>
@@ -130,7 +131,7 @@ export default async function UsersPage({
           <label className="sr-only" htmlFor="filter-status">
             Status
           </label>
-          <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={`${inputClass} w-auto`}>
+          <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={cn(inputClass, "w-auto")}>
             <option value="">Everyone and invitations</option>
             {memberStatusFilters.map((status) => (
               <option key={status} value={status}>
@@ -141,7 +142,7 @@ export default async function UsersPage({
           <label className="sr-only" htmlFor="filter-sort">
             Sort by
           </label>
-          <select id="filter-sort" name="sort" defaultValue={query.sort ?? "name"} className={`${inputClass} w-auto`}>
+          <select id="filter-sort" name="sort" defaultValue={query.sort ?? "name"} className={cn(inputClass, "w-auto")}>
             {memberSorts.map((sort) => (
               <option key={sort} value={sort}>
                 Sort: {sortLabels[sort]}
