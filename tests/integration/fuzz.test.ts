@@ -121,7 +121,7 @@ async function scene() {
   return { org, admin, user, invitation, token, survey, plan };
 }
 
-/** A Next page may end in notFound() or redirect(): those are answers, not crashes. */
+/** A Next page may end in notFound(), forbidden() or redirect(): those are answers, not crashes. */
 async function renderPage(fn: () => Promise<unknown>) {
   try {
     await fn();
@@ -130,6 +130,7 @@ async function renderPage(fn: () => Promise<unknown>) {
     const digest = String((error as { digest?: string }).digest ?? "");
     if (digest.startsWith("NEXT_REDIRECT")) return "redirect";
     if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "not-found";
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;403")) return "forbidden";
     throw error;
   }
 }

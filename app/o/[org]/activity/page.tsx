@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -33,7 +33,7 @@ export default async function ActivityPage({
 }) {
   const [{ org }, sp] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage(org);
-  if (!canReadAudit(ctx.membership.role)) notFound();
+  if (!canReadAudit(ctx.membership.role)) forbidden();
   const query = parseSearchParams(paramsSchema, sp);
   const actorId = query.actor;
   const action = query.action || undefined;
