@@ -13,3 +13,20 @@ export function displayName(user: { name?: string | null; firstName?: string | n
   const full = [user.firstName, user.lastName].filter(Boolean).join(" ");
   return user.name || full || user.email;
 }
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/**
+ * "2 minutes ago", "yesterday", "3 days ago"; from a week on, the date. The exact time belongs in
+ * a title or <time> beside it (formatDateTime).
+ */
+export function formatRelative(value: Date | string, now = new Date()) {
+  const then = new Date(value);
+  const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return "just now";
+  if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), "minute");
+  if (abs < 22 * 3600) return relative.format(Math.round(seconds / 3600), "hour");
+  if (abs < 7 * 86400) return relative.format(Math.round(seconds / 86400), "day");
+  return formatDate(then);
+}
