@@ -52,6 +52,8 @@ test("R2: a User cannot rename her account onto another organization's pending A
   const inviteePage = await invitee.newPage();
   await inviteePage.goto(link);
   await inviteePage.getByRole("button", { name: "Accept" }).click();
+  await expect(inviteePage).toHaveURL(new RegExp(`/o/${s.bolt.slug}/welcome`));
+  await inviteePage.getByRole("link", { name: "Go to Users" }).click();
   await expect(inviteePage).toHaveURL(new RegExp(`/o/${s.bolt.slug}/users`));
   const row = inviteePage.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: futureAdmin });
   await expect(row).toContainText("Admin");
