@@ -223,7 +223,7 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
     case "member.email_change_requested":
       return [actor, " asked to change ", ...possessive(target), " sign-in email to ", { name: str(after.pendingEmail) ?? "a new address" }];
     case "member.email_changed":
-      return [target, "'s sign-in email changed from ", { name: str(before.email) ?? "—" }, " to ", { name: str(after.email) ?? "—" }];
+      return [target, "'s sign-in email changed from ", { name: str(before.email) ?? "an earlier address" }, " to ", { name: str(after.email) ?? "a new address" }];
     case "member.email_change_cancelled":
       return [actor, " cancelled the change of ", ...possessive(target), " sign-in email to ", { name: str(before.pendingEmail) ?? "a new address" }];
     case "member.surveys_exported":

@@ -4,12 +4,15 @@ import { cancelOwnEmailChangeAction, confirmEmailChangeAction } from "@/app/acco
 import { requestSignInLink } from "@/app/(auth)/signin/actions";
 import SignInErrorPage from "@/app/(auth)/signin/error/page";
 import SignInPage from "@/app/(auth)/signin/page";
-import { acceptInvitationAction } from "@/app/invite/[token]/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
+import { leaveOrganizationAction, updateProfileAction } from "@/app/account/actions";
+import AccountPage from "@/app/account/page";
+import WelcomePage from "@/app/o/[org]/welcome/page";
 import InvitationPage from "@/app/invite/[token]/page";
 import ConfirmEmailChangePage from "@/app/account/email/confirm/[token]/page";
 import ActivityPage from "@/app/o/[org]/activity/page";
 import InboxPage from "@/app/o/[org]/inbox/page";
-import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import { resendInvitationAction, restoreInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import ManageInvitesPage from "@/app/o/[org]/invites/page";
 import { changeTierAction } from "@/app/o/[org]/settings/subscription/actions";
 import SubscriptionPage from "@/app/o/[org]/settings/subscription/page";
@@ -159,10 +162,12 @@ describe("§10 pages: hostile search and route params", () => {
     actAs(admin.id);
     const orgPages = [
       UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage,
-      NewSurveyPage, ProductsPage, SuppliersPage,
+      NewSurveyPage, ProductsPage, SuppliersPage, WelcomePage,
     ];
     for (const value of corpus) {
-      const searchParams = Promise.resolve({ q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value });
+      const searchParams = Promise.resolve({
+        q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value, from: value, to: value, show: value, org: value,
+      });
       for (const Page of orgPages) {
         expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug }), searchParams } as never))).toBe("rendered");
         const slug = Array.isArray(value) ? value[0] : value;
@@ -203,6 +208,12 @@ describe("§10 pages: hostile search and route params", () => {
       expect(await renderPage(() => InvitationPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
       expect(await renderPage(() => ConfirmEmailChangePage({ params: Promise.resolve({ token }) }))).toBe("rendered");
       expect(await renderPage(() => AnswerSurveyPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
+    }
+    // The profile page, signed in, with a hostile organization to go back to.
+    const { admin } = await scene();
+    actAs(admin.id);
+    for (const value of corpus) {
+      expect(await renderPage(() => AccountPage({ searchParams: Promise.resolve({ org: value }) }))).toBe("rendered");
     }
   });
 });
@@ -249,6 +260,7 @@ describe("§10 actions: hostile values in every field", () => {
       ["cancelEmailChange", cancelEmailChangeAction, valid.member],
       ["resendInvitation", resendInvitationAction, valid.invitation],
       ["revokeInvitation", revokeInvitationAction, valid.invitation],
+      ["restoreInvitation", restoreInvitationAction, valid.invitation],
       ["changeTier", changeTierAction, valid.tier],
       ["transferSurvey", transferSurveyAction, valid.transfer],
       ["createSurvey", createSurveyAction, valid.newSurvey],
@@ -278,6 +290,8 @@ describe("§10 actions: hostile values in every field", () => {
       ["markAllNotificationsRead", markAllNotificationsReadAction, { org: org.slug }],
       ["subscribe", subscribeAction, valid.subscribe],
       ["inviteSupplier", inviteSupplierAction, valid.supplier],
+      // Last: it removes the caller from the organization when it succeeds.
+      ["leaveOrganization", leaveOrganizationAction, { org: org.slug }],
     ];
     actAs(admin.id);
     for (const [name, action, fields] of actions) {
@@ -294,8 +308,10 @@ describe("§10 actions: hostile values in every field", () => {
     const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>, string | null]> = [
       ["requestSignInLink", requestSignInLink, { email: "fuzz@example.test", redirectTo: "/" }, null],
       ["acceptInvitation", acceptInvitationAction, { token: "A".repeat(43) }, null],
+      ["declineInvitation", declineInvitationAction, { token: "A".repeat(43) }, null],
       ["answerSurvey", answerSurveyAction, { token: "A".repeat(43), respondent: "Fuzz", "answer.q1": "yes" }, null],
-      ["createOrganization", createOrganizationAction, { name: "Fuzz Works" }, admin.id],
+      ["createOrganization", createOrganizationAction, { name: "Fuzz Works", firstName: "Fu", lastName: "Zz" }, admin.id],
+      ["updateProfile", updateProfileAction, { firstName: "Fu", lastName: "Zz", email: admin.email, phone: "" }, admin.id],
       ["confirmEmailChange", confirmEmailChangeAction, { token: "A".repeat(43) }, admin.id],
       ["cancelOwnEmailChange", cancelOwnEmailChangeAction, { unused: "x" }, admin.id],
     ];
