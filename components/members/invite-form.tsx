@@ -209,14 +209,9 @@ export function InviteForm({
           </ul>
         ) : null}
       </div>
-      <Button type="submit" disabled={pending || noSeat} aria-describedby={noSeat ? undefined : "seats-left"}>
+      <Button type="submit" disabled={pending || noSeat}>
         {pending ? "Sending…" : "Send Invitation"}
       </Button>
-      {seats.left !== null && !noSeat ? (
-        <p id="seats-left" className="text-xs text-gray-500">
-          {seats.left} of {seats.limit} seats left on the {seats.tier} tier.
-        </p>
-      ) : null}
     </form>
   );
 }
