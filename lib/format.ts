@@ -5,6 +5,13 @@ export function formatDateTime(value: Date | string) {
   return `${dateTime.format(new Date(value))} UTC`;
 }
 
+const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
+
+/** "14:05 UTC": a time within the next minutes or hours. */
+export function formatTime(value: Date | string) {
+  return `${time.format(new Date(value))} UTC`;
+}
+
 export function formatDate(value: Date | string) {
   return date.format(new Date(value));
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { leaveOrganizationAction } from "@/app/account/actions";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,10 @@ export function OrganizationList({ items }: { items: OrganizationItem[] }) {
   const confirm = asking && !(answered && state.ok) ? asking.item : null;
   const left = state.ok ? (state.data as { org?: string } | undefined)?.org : undefined;
   const status = useRef<HTMLParagraphElement>(null);
+  // After a leave the organization's row (and its button) is gone: focus goes to the message.
+  useEffect(() => {
+    if (state.ok) status.current?.focus();
+  }, [state]);
   return (
     <>
       {state.ok && state.message ? (
@@ -106,7 +110,6 @@ export function OrganizationList({ items }: { items: OrganizationItem[] }) {
               plan&apos;s subscriber. Your account and your other organizations stay. To come back, someone must invite you again.
             </>
           }
-          returnFocus={() => (answered && state.ok ? status.current : null)}
         >
           <form
             onSubmit={(event) => {

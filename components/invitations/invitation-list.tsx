@@ -125,14 +125,16 @@ export function InvitationList({ orgSlug, rows, summary }: { orgSlug: string; ro
       <div
         ref={message}
         tabIndex={-1}
-        className="flex min-h-14 items-center border-b border-gray-200 px-4 py-2 text-sm focus:outline-none sm:min-h-11"
+        // Room for three lines on a phone and two on a wider screen, whatever the message: the list
+        // below never moves when a message appears (nothing slides under the pointer).
+        className="flex min-h-[4.75rem] items-center border-b border-gray-200 px-4 py-2 text-sm focus:outline-none sm:min-h-14"
       >
         {current?.formError && !confirm ? (
-          <p role="alert" className="line-clamp-2 text-red-700">
+          <p role="alert" className="line-clamp-3 text-red-700 sm:line-clamp-2">
             {current.formError}
           </p>
         ) : (
-          <p role="status" className={cn("line-clamp-2", current?.ok ? "text-green-800" : "text-gray-600")}>
+          <p role="status" className={cn("line-clamp-3 sm:line-clamp-2", current?.ok ? "text-green-800" : "text-gray-600")}>
             {current?.ok && current.message ? current.message : summary}
           </p>
         )}
@@ -140,7 +142,7 @@ export function InvitationList({ orgSlug, rows, summary }: { orgSlug: string; ro
 
       {/* Wide screens: the table of SPEC I3. */}
       <div className="hidden sm:block">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table aria-label="Invitations" className="min-w-full divide-y divide-gray-200 text-sm">
             <thead className="bg-gray-50">
               <tr>

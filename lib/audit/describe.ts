@@ -207,8 +207,11 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
     case "member.role_changed":
       return [actor, " changed ", ...possessive(target), ` role from ${roleLabel(before.role)} to ${roleLabel(after.role)}`];
     case "member.updated": {
+      // In the form's order (the database keeps JSON keys in its own order).
+      const order = ["firstName", "lastName", "email", "phone"];
       const fields = Object.keys(after)
         .filter((k) => k !== "name")
+        .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
         .map((k) => fieldLabel(k).toLowerCase());
       return [actor, " updated ", ...possessive(target), ` details${fields.length ? ` (${fields.join(", ")})` : ""}`];
     }
@@ -235,7 +238,8 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
     case "plan.user_added":
       return [actor, " added ", target, " to ", plan];
     case "plan.user_removed":
-      return [actor, " removed ", target, " from ", plan];
+      // Leaving the organization takes the person off its plans: they were not removed by someone.
+      return self ? [actor, " left ", plan] : [actor, " removed ", target, " from ", plan];
     case "plan.invitee_removed": {
       const invited = invitationsMentioned(entry).map((id) => names.subjects.get(`invitation:${id}`)).find(Boolean);
       return [actor, " removed the pending place of ", { name: invited ?? "an invitee" }, " from ", plan];
@@ -364,7 +368,9 @@ export function changedFields(entry: Pick<AuditRecord, "before" | "after">, name
     if (typeof value === "object") return JSON.stringify(value);
     return String(value);
   };
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  // Ids of things (a plan's, a workflow's) mean nothing to a reader: the sentence names those; the
+  // CSV keeps the raw JSON. Ids of people are shown as names.
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => personKeys.has(key) || !/Id$/.test(key));
   return keys
     .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
     .map((key) => ({ field: fieldLabel(key), before: show(key, before[key]), after: show(key, after[key]) }));

@@ -14,7 +14,7 @@ import { lockManageableInvitation } from "./resend-invitation";
  */
 export const REVOKE_UNDO_MS = 10 * 60 * 1000;
 
-export type RevokeResult = { invitationId: string; email: string; undoUntil: Date };
+export type RevokeResult = { invitationId: string; email: string; kind: "member" | "supplier"; undoUntil: Date };
 
 /**
  * Revoke (SPEC I2, I3, T2): the link dies and the seat is free at once, with the plan places the
@@ -42,6 +42,6 @@ export async function revokeInvitation(ctx: MemberContext, invitationId: string)
         ...(ended.transfersVoided ? { transfersVoided: ended.transfersVoided } : {}),
       },
     });
-    return { invitationId: invitation.id, email: invitation.email, undoUntil: new Date(now.getTime() + REVOKE_UNDO_MS) };
+    return { invitationId: invitation.id, email: invitation.email, kind: invitation.kind, undoUntil: new Date(now.getTime() + REVOKE_UNDO_MS) };
   });
 }

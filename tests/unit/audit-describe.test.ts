@@ -129,6 +129,15 @@ describe("A1 changed fields on demand", () => {
     ]);
   });
 
+  it("A1: ids of things are left out (the sentence names them); the fields a person edited read in the form's order", () => {
+    expect(changedFields({ before: null, after: { planId: plan, title: "Proofread" } }, names, String)).toEqual([
+      { field: "Title", before: "—", after: "Proofread" },
+    ]);
+    expect(
+      sentenceText(describeAuditEntry(entry({ action: "member.updated", targetUserId: ada, after: { phone: "+1", name: "A", firstName: "Ada" } }), names)),
+    ).toBe("Ada Admin updated their details (first name, phone)");
+  });
+
   it("A1: nothing recorded reads '—', never 'null'", () => {
     expect(changedFields({ before: { phone: null }, after: { phone: "+1 555" } }, names, String)).toEqual([
       { field: "Phone", before: "—", after: "+1 555" },

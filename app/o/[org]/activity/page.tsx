@@ -66,7 +66,7 @@ export default async function ActivityPage({
         }
       />
       <Card>
-        <form className="grid gap-3 border-b border-gray-200 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto] lg:items-end" action={base}>
+        <form className="grid items-start gap-3 border-b border-gray-200 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_auto_auto_auto]" action={base}>
           <MemberPicker
             key={filters.actorId ?? "everyone"}
             orgSlug={ctx.org.slug}
@@ -104,7 +104,8 @@ export default async function ActivityPage({
             </label>
             <input id="filter-to" type="date" name="to" defaultValue={to ?? ""} className={inputClass} />
           </div>
-          <div className="flex gap-2">
+          {/* Below the labels' line, level with the fields. */}
+          <div className="flex gap-2 sm:col-span-2 lg:col-span-1 lg:pt-[1.625rem]">
             <button type="submit" className={buttonClass("secondary")}>
               Filter
             </button>

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { memberAction } from "@/lib/action";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatTime } from "@/lib/format";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { restoreInvitation } from "@/lib/invitations/restore-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
@@ -23,7 +23,10 @@ export const revokeInvitationAction = memberAction(invitationIdSchema, async ({ 
   const result = await revokeInvitation(ctx, invitationId);
   refreshOrganization(ctx.org.slug);
   return {
-    message: `Revoked the invitation to ${result.email}: its link no longer works and its seat is free. You can undo this until ${formatDateTime(result.undoUntil)}.`,
+    message:
+      result.kind === "supplier"
+        ? `Revoked the supplier invitation to ${result.email}: its link no longer works.`
+        : `Revoked the invitation to ${result.email}: its link no longer works and its seat is free. Undo until ${formatTime(result.undoUntil)}.`,
     data: { invitationId },
   };
 });
@@ -34,7 +37,7 @@ export const restoreInvitationAction = memberAction(invitationIdSchema, async ({
   refreshOrganization(ctx.org.slug);
   const plans = result.plans.length ? `, with its place on ${result.plans.join(", ")}` : "";
   return {
-    message: `Restored the invitation to ${result.email}${plans}: the link in their email works again until ${formatDateTime(result.expiresAt)}.`,
+    message: `Restored the invitation to ${result.email}${plans}: the link in their email works again until ${formatDate(result.expiresAt)}.`,
     data: { invitationId },
   };
 });
