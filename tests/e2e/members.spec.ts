@@ -195,8 +195,9 @@ test("T3: a Free organization with its 4 seats used refuses one more invitation 
   await screenshot(page, "invite-teammate-no-seat");
   // Opened again, the page says up front that no seat is left, links Account subscription, and does not send.
   await page.reload();
-  await expect(page.getByRole("note")).toContainText("All 4 seats of the Free tier are in use.");
-  await expect(page.getByRole("note").getByRole("link", { name: "Account subscription" })).toBeVisible();
+  const noSeat = page.getByRole("note").filter({ hasText: "All 4 seats of the Free tier are in use." });
+  await expect(noSeat).toBeVisible();
+  await expect(noSeat.getByRole("link", { name: "Account subscription" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send Invitation" })).toBeDisabled();
   const three = [...two, cat];
 
