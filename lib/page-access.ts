@@ -21,7 +21,10 @@ export function forbiddenNotice(pathname: string): ForbiddenNotice {
     return { title: onlyAdmins, body: "Admins subscribe the organization to products. Your plans are on My Subscriptions." };
   }
   if (first === "suppliers") {
-    return { title: onlyAdmins, body: "Admins of a client organization invite its suppliers." };
+    return {
+      title: "Only Admins of client organizations can see this",
+      body: "A client organization's Admins invite its suppliers; a supplier organization has none of its own to invite.",
+    };
   }
   if (first === "invites" || (first === "users" && second === "invite")) {
     return {

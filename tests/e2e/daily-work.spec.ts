@@ -248,7 +248,7 @@ test("Forbidden pages: inside one's own organization they answer 403 within the 
     ["/activity", "Only Admins can see this"],
     ["/settings/subscription", "Only Admins can see this"],
     ["/products", "Only Admins can see this"],
-    ["/suppliers", "Only Admins can see this"],
+    ["/suppliers", "Only Admins of client organizations can see this"],
     ["/users/invite", "Only Admins and Managers can see this"],
     ["/invites", "Only Admins and Managers can see this"],
   ]) {
