@@ -12,7 +12,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.SEATWISE_SKIP_BUILD_TYPECHECK === "1" },
   // Behind a proxy that changes the host, name the hosts forms may be posted from
   // (SEATWISE_ALLOWED_ORIGINS); otherwise only this app's own origin may post server actions.
-  experimental: { serverActions: { allowedOrigins: allowedOrigins() } },
+  // authInterrupts: forbidden() answers 403 with app/o/[org]/forbidden.tsx inside the app shell,
+  // for a member whose role does not include a page (docs/decisions/030).
+  experimental: { serverActions: { allowedOrigins: allowedOrigins() }, authInterrupts: true },
   // proxy.ts sets these (and the CSP) on pages and routes; this covers the static files it skips.
   async headers() {
     const https = (process.env.AUTH_URL ?? "").startsWith("https://");

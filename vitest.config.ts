@@ -29,6 +29,8 @@ export default defineConfig({
       // For the tests that drive the real Auth.js (sign-in requests, the session endpoint).
       AUTH_SECRET: "vitest-secret-not-for-production-0123456789",
       AUTH_URL: "http://localhost:3000",
+      // What next.config.ts's experimental.authInterrupts sets at build time: pages call forbidden().
+      __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
     },
   },
 });

@@ -1,8 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import {
+  auditLog,
   invitations,
   memberships,
   notifications,
@@ -70,13 +71,18 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     .values({ name: "Bolt Supply Co", slug: `bolt-supply${sfx}`, tier: "free", kind: "supplier", invitedByOrgId: acme.id })
     .returning();
 
-  await tx.insert(memberships).values([
-    { orgId: acme.id, userId: ada.id, role: "admin" },
-    { orgId: acme.id, userId: max.id, role: "manager" },
-    { orgId: acme.id, userId: una.id, role: "user" },
-    { orgId: acme.id, userId: ulf.id, role: "user" },
-    { orgId: bolt.id, userId: sam.id, role: "admin" },
-  ]);
+  // The demo has a past (docs/decisions/033): people joined on the days its Activity tells.
+  const daysAgo = (d: number, h = 0) => new Date(Date.now() - (d * 24 + h) * 3600 * 1000);
+  const [adaMembership, maxMembership, unaMembership, ulfMembership] = await tx
+    .insert(memberships)
+    .values([
+      { orgId: acme.id, userId: ada.id, role: "admin", createdAt: daysAgo(30, 2), updatedAt: daysAgo(30, 2) },
+      { orgId: acme.id, userId: max.id, role: "manager", createdAt: daysAgo(29, 1), updatedAt: daysAgo(29, 1) },
+      { orgId: acme.id, userId: una.id, role: "user", createdAt: daysAgo(27, 3), updatedAt: daysAgo(27, 3) },
+      { orgId: acme.id, userId: ulf.id, role: "user", createdAt: daysAgo(27, 1), updatedAt: daysAgo(9) },
+      { orgId: bolt.id, userId: sam.id, role: "admin", createdAt: daysAgo(21), updatedAt: daysAgo(21) },
+    ])
+    .returning();
 
   // A live invitation, so Manage Invites and the seat meter have something to show. It also holds
   // a place on PDoc Share (P3), so Manage Users shows an invitee.
@@ -88,10 +94,11 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     lastName: "Newhire",
     tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
     invitedById: ada.id,
-    expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+    sentAt: daysAgo(1),
+    expiresAt: new Date(daysAgo(1).getTime() + 7 * 24 * 3600 * 1000),
   }).returning();
   // A supplier invitation (I6) waiting on the Suppliers page; it holds no seat of Acme.
-  await tx.insert(invitations).values({
+  const [cora] = await tx.insert(invitations).values({
     orgId: acme.id,
     kind: "supplier",
     email: address("orders@castparts.test"),
@@ -101,8 +108,9 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     lastName: "Caster",
     tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
     invitedById: ada.id,
-    expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
-  });
+    sentAt: daysAgo(2),
+    expiresAt: new Date(daysAgo(2).getTime() + 7 * 24 * 3600 * 1000),
+  }).returning();
 
   const [pdoc, evals, profile, service] = await tx
     .insert(plans)
@@ -160,7 +168,7 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     ])
     .returning();
   const done = { state: "done" as const, doneAt: new Date(), doneById: max.id };
-  await tx.insert(tasks).values([
+  const [t1] = await tx.insert(tasks).values([
     { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: ada.id, assigneeId: una.id, title: "Upload the alloy certificate for part 7741" },
     { planId: pdoc.id, orgId: acme.id, workflowId: w1.id, senderId: una.id, assigneeId: max.id, title: "Review the shared datasheet folder" },
     { planId: evals.id, orgId: acme.id, workflowId: w2.id, senderId: max.id, assigneeId: ulf.id, title: "Rate on-time delivery for October" },
@@ -170,7 +178,7 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
     { planId: evals.id, orgId: acme.id, workflowId: w4.id, senderId: max.id, assigneeId: max.id, title: "Collect the audit questionnaire answers" },
     { planId: profile.id, orgId: acme.id, workflowId: w5.id, senderId: ada.id, assigneeId: ada.id, title: "Add the ISO 9001 certificate" },
     { planId: service.id, orgId: bolt.id, workflowId: w6.id, senderId: sam.id, assigneeId: sam.id, title: "Confirm delivery dates for order 4471" },
-  ]);
+  ]).returning({ id: tasks.id });
 
   // Surveys (SPEC §7): Una owns one with answers; Max has his checked out since this morning;
   // Ada owns the rest. Ulf owns none, so he can be deleted at once (R5).
@@ -276,9 +284,91 @@ export async function createDemoOrganizations(tx: Tx, options: { suffix?: string
       readAt: new Date(),
     },
   ]);
+  await writeDemoHistory(tx, {
+    acme,
+    bolt,
+    people: { ada, max, una, ulf, sam },
+    memberships: { ada: adaMembership, max: maxMembership, una: unaMembership, ulf: ulfMembership },
+    invitations: { nia, cora },
+    plans: { pdoc, evals, profile, service },
+    surveys: { s1, s2, s3, s4 },
+    tasks: { t1 },
+    daysAgo,
+  });
   return {
     acme: { slug: acme.slug, name: acme.name },
     bolt: { slug: bolt.slug, name: bolt.name },
     emails: { admin: ada.email, manager: max.email, user1: una.email, user2: ulf.email, supplier: sam.email, invitee: address("newhire@acme.test") },
   };
+}
+
+type Row = { id: string };
+type Person = Row & { email: string };
+
+/**
+ * The demo's history in the audit log (A1), so Activity tells a story on first open: Ada created
+ * Acme Castings and moved it to Pro, invited the team, subscribed to the plans and handed Supplier
+ * Evaluations to Max, surveys were created and transferred, a role was changed, the supplier
+ * joined. Entries are what the services themselves write (same actions, same before/after), dated
+ * in the past; the log stays append-only.
+ */
+async function writeDemoHistory(
+  tx: Tx,
+  d: {
+    acme: Row;
+    bolt: Row & { name: string };
+    people: { ada: Person; max: Person; una: Person; ulf: Person; sam: Person };
+    memberships: { ada: Row; max: Row; una: Row; ulf: Row };
+    invitations: { nia: Row & { email: string }; cora: Row & { email: string } };
+    plans: { pdoc: Row; evals: Row; profile: Row; service: Row };
+    surveys: { s1: Row; s2: Row; s3: Row; s4: Row };
+    tasks: { t1: Row };
+    daysAgo: (days: number, hours?: number) => Date;
+  },
+) {
+  const { ada, max, una, ulf, sam } = d.people;
+  const who = (p: Person) => ({ actorId: p.id, actorEmail: p.email });
+  const to = (p: Person) => ({ targetUserId: p.id, targetEmail: p.email });
+  // Ids of what the demo no longer holds (accepted invitations, an answered transfer).
+  const inviteId = () => randomUUID();
+  const [maxInvite, unaInvite, ulfInvite] = [inviteId(), inviteId(), inviteId()];
+  const later = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
+  const expires = (at: Date) => new Date(at.getTime() + 7 * 24 * 3600 * 1000).toISOString();
+  const day = d.daysAgo;
+  const acme = d.acme.id;
+  const entries: Array<Omit<typeof auditLog.$inferInsert, "orgId">> = [
+    { ...who(ada), ...to(ada), action: "organization.created", subjectType: "organization", subjectId: acme, after: { name: "Acme Castings", tier: "free", kind: "client", role: "admin" }, createdAt: day(30, 2) },
+    { ...who(ada), action: "organization.tier_changed", subjectType: "organization", subjectId: acme, before: { tier: "free" }, after: { tier: "pro" }, createdAt: later(day(30, 2), 12) },
+    { ...who(ada), action: "invitation.created", subjectType: "invitation", subjectId: maxInvite, after: { email: max.email, role: "manager", expiresAt: expires(day(30)) }, createdAt: day(30) },
+    { ...who(max), ...to(max), action: "invitation.accepted", subjectType: "invitation", subjectId: maxInvite, before: { status: "pending" }, after: { status: "accepted", role: "manager" }, createdAt: day(29, 1) },
+    { ...who(ada), ...to(ada), action: "plan.subscribed", subjectType: "plan", subjectId: d.plans.pdoc.id, after: { product: "PDoc Share", seats: 5, subscriberId: ada.id }, createdAt: day(28, 5) },
+    { ...who(ada), ...to(ada), action: "plan.subscribed", subjectType: "plan", subjectId: d.plans.profile.id, after: { product: "Company Profile", seats: null, subscriberId: ada.id }, createdAt: later(day(28, 5), 3) },
+    { ...who(ada), ...to(ada), action: "plan.subscribed", subjectType: "plan", subjectId: d.plans.evals.id, after: { product: "Supplier Evaluations", seats: 3, subscriberId: ada.id }, createdAt: later(day(28, 5), 6) },
+    { ...who(ada), action: "invitation.created", subjectType: "invitation", subjectId: unaInvite, after: { email: una.email, role: "user", expiresAt: expires(day(28)), plans: ["PDoc Share"] }, createdAt: day(28) },
+    { ...who(ada), action: "invitation.created", subjectType: "invitation", subjectId: ulfInvite, after: { email: ulf.email, role: "manager", expiresAt: expires(day(28)) }, createdAt: later(day(28), 2) },
+    { ...who(una), ...to(una), action: "invitation.accepted", subjectType: "invitation", subjectId: unaInvite, before: { status: "pending" }, after: { status: "accepted", role: "user" }, createdAt: day(27, 3) },
+    { ...who(ulf), ...to(ulf), action: "invitation.accepted", subjectType: "invitation", subjectId: ulfInvite, before: { status: "pending" }, after: { status: "accepted", role: "manager" }, createdAt: day(27, 1) },
+    { ...who(ada), ...to(max), action: "plan.user_added", subjectType: "plan", subjectId: d.plans.pdoc.id, before: { onPlan: false }, after: { plan: "PDoc Share", onPlan: true }, createdAt: day(26, 4) },
+    { ...who(ada), ...to(max), action: "transfer.requested", subjectType: "transfer", subjectId: inviteId(), after: { plan: "Supplier Evaluations", planId: d.plans.evals.id, state: "pending", expiresAt: expires(day(26, 3)) }, createdAt: day(26, 3) },
+    { ...who(max), ...to(ada), action: "transfer.accepted", subjectType: "plan", subjectId: d.plans.evals.id, before: { subscriberId: ada.id, state: "pending" }, after: { subscriberId: max.id, state: "accepted" }, createdAt: day(25, 6) },
+    { ...who(max), ...to(ulf), action: "plan.user_added", subjectType: "plan", subjectId: d.plans.evals.id, before: { onPlan: false }, after: { plan: "Supplier Evaluations", onPlan: true }, createdAt: day(25, 5) },
+    { ...who(ada), action: "survey.created", subjectType: "survey", subjectId: d.surveys.s3.id, after: { title: "Customer satisfaction 2026", ownerId: ada.id, checkedOutById: ada.id }, createdAt: day(24, 2) },
+    { ...who(ada), action: "supplier.invited", subjectType: "invitation", subjectId: inviteId(), after: { email: sam.email, companyName: "Bolt Supply Co", expiresAt: expires(day(22)) }, createdAt: day(22) },
+    { ...who(sam), ...to(sam), action: "supplier.joined", subjectType: "invitation", subjectId: inviteId(), before: { status: "pending" }, after: { status: "accepted", supplierOrgId: d.bolt.id, supplierName: d.bolt.name }, createdAt: day(21) },
+    { ...who(una), action: "survey.created", subjectType: "survey", subjectId: d.surveys.s1.id, after: { title: "Foundry safety walk-through", ownerId: una.id, checkedOutById: una.id }, createdAt: day(20) },
+    { ...who(max), action: "survey.created", subjectType: "survey", subjectId: d.surveys.s2.id, after: { title: "Supplier onboarding feedback", ownerId: max.id, checkedOutById: max.id }, createdAt: day(12) },
+    { ...who(ada), ...to(ulf), action: "member.role_changed", subjectType: "membership", subjectId: d.memberships.ulf.id, before: { role: "manager" }, after: { role: "user" }, createdAt: day(9) },
+    { ...who(ada), ...to(una), action: "task.sent", subjectType: "task", subjectId: d.tasks.t1.id, after: { planId: d.plans.pdoc.id, title: "Upload the alloy certificate for part 7741", state: "open" }, createdAt: day(8, 4) },
+    { ...who(una), action: "survey.share_link_created", subjectType: "survey", subjectId: d.surveys.s1.id, before: { shareLink: "none", since: null }, after: { shareLink: "active", title: "Foundry safety walk-through" }, createdAt: day(8, 6) },
+    { ...who(ada), action: "survey.created", subjectType: "survey", subjectId: d.surveys.s4.id, after: { title: "Casting defect root-cause review", ownerId: ada.id, checkedOutById: ada.id }, createdAt: day(4) },
+    { ...who(ada), ...to(una), action: "member.updated", subjectType: "membership", subjectId: d.memberships.una.id, before: { phone: null }, after: { phone: "+1 555 0102", name: "Una User" }, createdAt: day(3, 2) },
+    { ...who(ada), action: "supplier.invited", subjectType: "invitation", subjectId: d.invitations.cora.id, after: { email: d.invitations.cora.email, companyName: "Cast Parts Ltd", expiresAt: expires(day(2)) }, createdAt: day(2) },
+    { ...who(ada), action: "invitation.created", subjectType: "invitation", subjectId: d.invitations.nia.id, after: { email: d.invitations.nia.email, role: "user", expiresAt: expires(day(1)), plans: ["PDoc Share"] }, createdAt: day(1) },
+    { ...who(max), action: "survey.checked_out", subjectType: "survey", subjectId: d.surveys.s2.id, before: { checkedOutById: null }, after: { checkedOutById: max.id, title: "Supplier onboarding feedback" }, createdAt: day(0, 3) },
+  ];
+  await tx.insert(auditLog).values(entries.map((e) => ({ ...e, orgId: acme })));
+  await tx.insert(auditLog).values([
+    { orgId: d.bolt.id, ...who(sam), ...to(sam), action: "organization.created", subjectType: "organization", subjectId: d.bolt.id, after: { name: d.bolt.name, tier: "free", kind: "supplier", role: "admin" }, createdAt: day(21) },
+    { orgId: d.bolt.id, ...who(sam), ...to(sam), action: "plan.subscribed", subjectType: "plan", subjectId: d.plans.service.id, after: { product: "Service", seats: 3, subscriberId: sam.id, invitedBy: "Acme Castings" }, createdAt: later(day(21), 1) },
+  ]);
 }

@@ -5,6 +5,13 @@ export function formatDateTime(value: Date | string) {
   return `${dateTime.format(new Date(value))} UTC`;
 }
 
+const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
+
+/** "14:05 UTC": a time within the next minutes or hours. */
+export function formatTime(value: Date | string) {
+  return `${time.format(new Date(value))} UTC`;
+}
+
 export function formatDate(value: Date | string) {
   return date.format(new Date(value));
 }
@@ -14,21 +21,19 @@ export function displayName(user: { name?: string | null; firstName?: string | n
   return user.name || full || user.email;
 }
 
-const relativeUnits: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-];
-const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
-/** "2 minutes ago", "yesterday", "3 weeks ago": for lists where the exact time is on hover. */
-export function formatRelative(value: Date | string, now: Date = new Date()): string {
-  const seconds = Math.round((new Date(value).getTime() - now.getTime()) / 1000);
-  for (const [unit, size] of relativeUnits) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
-  }
-  return "just now";
+/**
+ * "2 minutes ago", "yesterday", "3 days ago"; from a week on, the date. The exact time belongs in
+ * a title or <time> beside it (formatDateTime).
+ */
+export function formatRelative(value: Date | string, now = new Date()) {
+  const then = new Date(value);
+  const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return "just now";
+  if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), "minute");
+  if (abs < 22 * 3600) return relative.format(Math.round(seconds / 3600), "hour");
+  if (abs < 7 * 86400) return relative.format(Math.round(seconds / 86400), "day");
+  return formatDate(then);
 }

@@ -258,3 +258,12 @@ export function canCancelTransfer(actor: Actor, transfer: { fromUserId: string }
 export function canRespondToTransfer(actor: Actor, toUserId: string | null): boolean {
   return toUserId !== null && actor.userId === toUserId;
 }
+
+/**
+ * Leave organization: every member may leave of their own accord, whatever their role; what could
+ * still stop them is checked against the database under the organization's lock by the service —
+ * R7 (the last Admin stays) and R5 (surveys and plans they own are transferred first).
+ */
+export function canLeaveOrganization(_actor: Role): boolean {
+  return true;
+}

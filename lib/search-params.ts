@@ -32,3 +32,10 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, params: unknow
   // Every field of the schemas above catches its own errors, so this cannot fail on any input.
   return schema.parse(params ?? {});
 }
+
+/** A calendar day `YYYY-MM-DD` (a date input's value) that exists, between 2000 and 2100; else undefined. */
+export const dayParam = z
+  .preprocess(first, z.iso.date())
+  .refine((day) => day >= "2000-01-01" && day <= "2100-12-31")
+  .optional()
+  .catch(undefined);

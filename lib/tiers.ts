@@ -20,3 +20,9 @@ export const tiers = Object.keys(seatLimits) as Tier[];
 export function seatLimit(tier: Tier): number | null {
   return seatLimits[tier];
 }
+
+/** T4's hint, as a sentence: "Remove 2 members or invitations first." */
+export function seatsToFreeHint(used: number, limit: number): string {
+  const n = used - limit;
+  return n === 1 ? "Remove 1 member or invitation first." : `Remove ${n} members or invitations first.`;
+}

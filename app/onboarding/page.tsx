@@ -22,7 +22,7 @@ export default async function OnboardingPage() {
           <p className="mt-1 mb-6 text-sm text-gray-600">
             You&apos;ll be its Admin, on the Free tier (up to 4 seats). You can invite teammates next.
           </p>
-          <CreateOrgForm />
+          <CreateOrgForm askName={!user.name} />
         </div>
         {invitations.length > 0 ? (
           <div className="rounded-xl bg-white p-6 text-sm shadow-sm ring-1 ring-gray-200">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { Badge } from "@/components/ui/card";
@@ -15,32 +16,100 @@ const outcomeLabel: Record<string, { text: string; tone: "green" | "indigo" | "a
   invited: { text: "invited", tone: "green" },
   resent: { text: "resent", tone: "indigo" },
   already_member: { text: "already a member", tone: "gray" },
-  malformed: { text: "malformed", tone: "red" },
+  malformed: { text: "not an email address", tone: "red" },
   no_seat: { text: "no seat left", tone: "amber" },
   no_plan_seat: { text: "no plan seat left", tone: "amber" },
   rate_limited: { text: "try later", tone: "amber" },
 };
 
+/** Outcomes worth another try: these addresses stay in the box after a send. */
+const failed = new Set(["malformed", "no_seat", "no_plan_seat", "rate_limited"]);
+const sent = new Set(["invited", "resent"]);
+
 export type PlanToJoin = { id: string; name: string; seatsLeft: number | null };
 
-/** Invite Teammate: one or many emails, a role this inviter may grant (R1), optional names, optional plans to join (I1). */
-export function InviteForm({ orgSlug, roles, plans = [] }: { orgSlug: string; roles: Role[]; plans?: PlanToJoin[] }) {
+/** T1 up front: how many seats are left, and whether this inviter can change the tier (T4). */
+export type SeatsUpFront = { left: number | null; limit: number | null; tier: string; subscriptionHref: string | null };
+
+function summaryOf(results: InviteResult[]) {
+  const ok = results.filter((r) => sent.has(r.outcome)).length;
+  const bad = results.filter((r) => failed.has(r.outcome)).length;
+  const head = `${ok} of ${results.length} invitation${results.length === 1 ? "" : "s"} sent.`;
+  if (!bad) return { text: head, tone: "green" as const };
+  return {
+    text: `${head} ${bad === 1 ? "The address that failed is" : `The ${bad} addresses that failed are`} still in the box: correct ${bad === 1 ? "it" : "them"} and send again.`,
+    tone: "amber" as const,
+  };
+}
+
+/**
+ * Invite Teammate: one or many emails, a role this inviter may grant (R1), optional names,
+ * optional plans to join (I1). The seats left show before anything is typed (T1); with none left
+ * the form says what to do instead of sending. After a send, focus moves to the results, and the
+ * addresses that failed stay in the box to be corrected.
+ */
+export function InviteForm({
+  orgSlug,
+  roles,
+  plans = [],
+  seats,
+}: {
+  orgSlug: string;
+  roles: Role[];
+  plans?: PlanToJoin[];
+  seats: SeatsUpFront;
+}) {
   const { form, state, pending, onSubmit, errorFor } = useActionForm(inviteMembersSchema, inviteMembersAction, {
     emails: "",
-    role: "user",
+    role: roles.includes("user") ? "user" : roles[0],
     firstName: "",
     lastName: "",
     planIds: [],
   });
   const results = (state.ok ? state.data : undefined) as InviteResult[] | undefined;
+  const resultsRef = useRef<HTMLDivElement>(null);
   const { reset, getValues } = form;
-  // After a send, clear the addresses for the next batch and keep the role; results stay shown.
+  // After a send: the addresses that failed stay for another try (the others are done), the role
+  // stays, and focus goes to the results so they are read first.
   useEffect(() => {
-    if (state.ok) reset({ ...getValues(), emails: "", firstName: "", lastName: "", planIds: [] });
+    if (!state.ok) return;
+    const list = (state.data as InviteResult[] | undefined) ?? [];
+    const retry = list.filter((r) => failed.has(r.outcome)).map((r) => r.email);
+    reset({ ...getValues(), emails: retry.join("\n"), ...(retry.length ? {} : { firstName: "", lastName: "", planIds: [] }) });
+    resultsRef.current?.focus();
   }, [state, reset, getValues]);
+  const noSeat = seats.left === 0;
+  const summary = results ? summaryOf(results) : null;
+  const onlyRole = roles.length === 1 ? roles[0] : null;
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="org" value={orgSlug} />
+      {noSeat ? (
+        <div role="note" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+          <p className="font-semibold">All {seats.limit} seats of the {seats.tier} tier are in use.</p>
+          <p className="mt-1">
+            {seats.subscriptionHref ? (
+              <>
+                Move to a larger tier on{" "}
+                <Link href={seats.subscriptionHref} className="font-semibold underline">
+                  Account subscription
+                </Link>
+                , or free a seat: revoke a pending invitation on{" "}
+              </>
+            ) : (
+              <>Ask an Admin to move to a larger tier, or free a seat: revoke a pending invitation on </>
+            )}
+            <Link href={`/o/${orgSlug}/invites`} className="font-semibold underline">
+              Manage Invites
+            </Link>{" "}
+            or remove a member on{" "}
+            <Link href={`/o/${orgSlug}/users`} className="font-semibold underline">
+              Users
+            </Link>
+            .
+          </p>
+        </div>
+      ) : null}
       <Field label="Email addresses" name="emails" error={errorFor("emails")} hint="One address, or several: one per line or separated by commas.">
         <textarea
           id="field-emails"
@@ -52,15 +121,32 @@ export function InviteForm({ orgSlug, roles, plans = [] }: { orgSlug: string; ro
           {...form.register("emails")}
         />
       </Field>
-      <Field label="Role" name="role" error={errorFor("role")}>
-        <select id="field-role" className={inputClass} {...form.register("role")}>
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {roleLabels[role]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {onlyRole ? (
+        <div className="space-y-1.5">
+          <p id="field-role-label" className="text-sm font-medium text-gray-900">
+            Role
+          </p>
+          <p aria-labelledby="field-role-label" aria-describedby="field-role-hint" className="text-sm text-gray-900">
+            {roleLabels[onlyRole]}
+          </p>
+          <input type="hidden" {...form.register("role")} />
+          <p id="field-role-hint" className="text-xs text-gray-500">
+            {onlyRole === "user"
+              ? "Managers invite Users. Making someone a Manager or an Admin is a promotion, which only Admins make."
+              : `You can grant the ${roleLabels[onlyRole]} role only.`}
+          </p>
+        </div>
+      ) : (
+        <Field label="Role" name="role" error={errorFor("role")}>
+          <select id="field-role" className={inputClass} {...form.register("role")}>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="First name (optional)" error={errorFor("firstName")} {...form.register("firstName")} />
         <Field label="Last name (optional)" error={errorFor("lastName")} {...form.register("lastName")} />
@@ -91,37 +177,39 @@ export function InviteForm({ orgSlug, roles, plans = [] }: { orgSlug: string; ro
           {errorFor("planIds") ? <p className="mt-1 text-sm text-red-600">{errorFor("planIds")}</p> : null}
         </fieldset>
       ) : null}
-      {state.ok ? (
-        // Green when something was sent, amber when every address was refused.
-        <p
-          role="status"
-          className={
-            results?.some((r) => r.outcome === "invited" || r.outcome === "resent")
-              ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200"
-              : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
-          }
-        >
-          {state.message}
-        </p>
-      ) : (
-        <FormMessage state={state} />
-      )}
-      {results?.length ? (
-        <ul aria-label="Invitation results" className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200">
-          {results.map((r) => (
-            <li key={r.email} className="flex items-start justify-between gap-3 px-3 py-2 text-sm">
-              <span>
-                <span className="font-medium text-gray-900">{r.email}</span>
-                <span className="block text-xs text-gray-500">{r.message}</span>
-              </span>
-              <span className="shrink-0 whitespace-nowrap">
-                <Badge tone={outcomeLabel[r.outcome]?.tone ?? "gray"}>{outcomeLabel[r.outcome]?.text ?? r.outcome}</Badge>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <Button type="submit" disabled={pending}>
+      <div ref={resultsRef} tabIndex={-1} className="space-y-3 focus:outline-none">
+        {summary ? (
+          // Green when every address went out; amber as soon as one failed.
+          <p
+            role="status"
+            className={
+              summary.tone === "green"
+                ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200"
+                : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
+            }
+          >
+            {summary.text}
+          </p>
+        ) : (
+          <FormMessage state={state} />
+        )}
+        {results?.length ? (
+          <ul aria-label="Invitation results" className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200">
+            {results.map((r, i) => (
+              <li key={`${i}-${r.email}`} className="flex items-start justify-between gap-3 px-3 py-2 text-sm">
+                <span className="min-w-0">
+                  <span className="font-medium text-gray-900 [overflow-wrap:anywhere]">{r.email}</span>
+                  <span className="block text-xs text-gray-500">{r.message}</span>
+                </span>
+                <span className="shrink-0 whitespace-nowrap">
+                  <Badge tone={outcomeLabel[r.outcome]?.tone ?? "gray"}>{outcomeLabel[r.outcome]?.text ?? r.outcome}</Badge>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending || noSeat}>
         {pending ? "Sending…" : "Send Invitation"}
       </Button>
     </form>

@@ -156,7 +156,7 @@ export function MembersTable({ orgSlug, orgName, viewer, rows }: { orgSlug: stri
                       <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(key)} onChange={(e) => toggle(key, e.target.checked)} />
                     </td>
                   ) : null}
-                  <td>
+                  <td className="name">
                     <span className="font-medium text-gray-900">{row.name}</span>
                     {!row.kind && row.id === viewer.userId ? <span className="ml-2 text-xs text-gray-500">(you)</span> : null}
                     {row.name !== row.email ? <span className="sub">{row.email}</span> : null}
@@ -447,7 +447,7 @@ function ConfirmDialog(props: { orgSlug: string; orgName: string; viewer: Actor;
       }
     : { op, rows: rows.map(rowKey) };
   return (
-    <Dialog open onOpenChange={(open) => !open && props.onClose()} title={text.title} description={text.body} returnFocusTo={anchor}>
+    <Dialog open onOpenChange={(open) => !open && props.onClose()} title={text.title} description={text.body} returnFocus={() => anchor}>
       <ConfirmForm
         action={single ? singleAction[op] : bulkMembersAction}
         orgSlug={props.orgSlug}

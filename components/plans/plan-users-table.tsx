@@ -49,6 +49,9 @@ export function removalSentence(preview: { workflows: number; toInbox: number; t
  * Manage Users of a plan (P4): one client component for the whole table — its Actions menus and
  * the Remove from plan dialog — fed by plain rows, so a page of users costs no component per row.
  */
+/** Columns shown from `sm` up (a priority-column table on phones). */
+const wide = "hidden sm:table-cell";
+
 export function PlanUsersTable(props: {
   orgSlug: string;
   planId: string;
@@ -67,9 +70,10 @@ export function PlanUsersTable(props: {
         <thead className="bg-gray-50">
           <tr>
             <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Permissions</Th>
-            <Th>Status</Th>
+            {/* On a phone the name's cell carries these, and Actions stays on screen. */}
+            <Th className={wide}>Email</Th>
+            <Th className={wide}>Permissions</Th>
+            <Th className={wide}>Status</Th>
             <Th className="text-right">
               <span className="sr-only">Actions</span>
             </Th>
@@ -80,9 +84,14 @@ export function PlanUsersTable(props: {
             const badge = statusBadge[row.status];
             return (
               <tr key={row.planUserId}>
-                <Td className="font-medium text-gray-900">{row.displayName}</Td>
-                <Td>{row.email}</Td>
-                <Td className="whitespace-normal text-xs">
+                <Td className="whitespace-normal font-medium text-gray-900 sm:whitespace-nowrap">
+                  {row.displayName}
+                  <span className="mt-0.5 block text-xs font-normal text-gray-500 [overflow-wrap:anywhere] sm:hidden">
+                    {row.email} · {badge.label}
+                  </span>
+                </Td>
+                <Td className={wide}>{row.email}</Td>
+                <Td className={`${wide} whitespace-normal text-xs`}>
                   {row.status === "subscriber" ? (
                     <span className="text-gray-600">All permissions</span>
                   ) : row.granted.length ? (
@@ -91,7 +100,7 @@ export function PlanUsersTable(props: {
                     <span className="text-gray-400">None</span>
                   )}
                 </Td>
-                <Td>
+                <Td className={wide}>
                   <Badge tone={badge.tone}>{badge.label}</Badge>
                 </Td>
                 <Td className="text-right">

@@ -11,11 +11,11 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption; orgs: OrgOp
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        className="inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-semibold text-gray-900 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="inline-flex min-w-0 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-semibold text-gray-900 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-600 sm:gap-2 sm:px-2.5"
         aria-label={`Organization: ${current.name}. Switch organization`}
       >
-        {current.name}
-        <ChevronsUpDown aria-hidden className="h-4 w-4 text-gray-400" />
+        <span className="truncate">{current.name}</span>
+        <ChevronsUpDown aria-hidden className="h-4 w-4 shrink-0 text-gray-400" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

@@ -17,7 +17,7 @@ const icons = {
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 
-export function SideNav({ items, horizontal = false }: { items: NavItem[]; horizontal?: boolean }) {
+export function SideNav({ items, horizontal = false, onNavigate }: { items: NavItem[]; horizontal?: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label={horizontal ? "Main (compact)" : "Main"}>
@@ -30,6 +30,7 @@ export function SideNav({ items, horizontal = false }: { items: NavItem[]; horiz
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
+                onClick={onNavigate}
                 className={cn(
                   "flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
                   active ? "bg-indigo-50 text-indigo-700" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",

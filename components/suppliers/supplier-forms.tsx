@@ -57,8 +57,9 @@ export function SupplierInvitesTable({ orgSlug, rows }: { orgSlug: string; rows:
         <thead className="bg-gray-50">
           <tr>
             <Th>Company</Th>
-            <Th>Invited by</Th>
-            <Th>Expires</Th>
+            {/* On a phone the company's cell carries these, and the buttons stay on screen. */}
+            <Th className="hidden sm:table-cell">Invited by</Th>
+            <Th className="hidden sm:table-cell">Expires</Th>
             <Th>Status</Th>
             <Th>
               <span className="sr-only">Actions</span>
@@ -68,18 +69,21 @@ export function SupplierInvitesTable({ orgSlug, rows }: { orgSlug: string; rows:
         <tbody className="divide-y divide-gray-100 bg-white">
           {rows.map((row) => (
             <tr key={row.id}>
-              <Td>
+              <Td className="whitespace-normal sm:whitespace-nowrap">
                 <span className="font-medium text-gray-900">{row.companyName}</span>
-                <span className="block text-xs text-gray-500">{row.email}</span>
+                <span className="block text-xs text-gray-500 [overflow-wrap:anywhere]">{row.email}</span>
+                <span className="block text-xs text-gray-500 sm:hidden">
+                  by {row.invitedBy} · expires {row.expires}
+                </span>
               </Td>
-              <Td>
+              <Td className="hidden sm:table-cell">
                 {row.invitedBy}
                 <span className="block text-xs text-gray-500">sent {row.sent}</span>
               </Td>
-              <Td>{row.expires}</Td>
+              <Td className="hidden sm:table-cell">{row.expires}</Td>
               <Td>{row.expired ? <Badge tone="red">Expired</Badge> : <Badge tone="amber">Pending</Badge>}</Td>
               <Td>
-                <div className="flex justify-end gap-2">
+                <div className="flex flex-col items-end gap-2 sm:flex-row sm:justify-end">
                   <form action={resend}>
                     <input type="hidden" name="org" value={orgSlug} />
                     <input type="hidden" name="invitationId" value={row.id} />

@@ -31,6 +31,9 @@ const itemClass =
  * fed by plain rows the server already paginated and checked against S2. The server checks
  * every action again.
  */
+/** Columns shown from `sm` up (a priority-column table on phones). */
+const wide = "hidden sm:table-cell";
+
 export function SurveyTable(props: { orgSlug: string; rows: SurveyRow[]; mineOnlyMerge: boolean }) {
   const [open, setOpen] = useState<null | { kind: "force" | "transfer" | "merge"; survey: SurveyRow }>(null);
   const base = `/o/${props.orgSlug}/surveys`;
@@ -40,10 +43,11 @@ export function SurveyTable(props: { orgSlug: string; rows: SurveyRow[]; mineOnl
         <thead className="bg-gray-50">
           <tr>
             <Th>Title</Th>
-            <Th>Owner</Th>
-            <Th>Checked out by</Th>
-            <Th className="text-right">Responses</Th>
-            <Th>Last change</Th>
+            {/* On a phone the title's cell carries these, and the row's ⋮ stays on screen. */}
+            <Th className={wide}>Owner</Th>
+            <Th className={wide}>Checked out by</Th>
+            <Th className={`${wide} text-right`}>Responses</Th>
+            <Th className={wide}>Last change</Th>
             <Th>
               <span className="sr-only">Actions</span>
             </Th>
@@ -54,13 +58,17 @@ export function SurveyTable(props: { orgSlug: string; rows: SurveyRow[]; mineOnl
             const anyAction = (s.checkedOutById && !s.checkedOutByMe && s.canForceCheckIn) || s.canTransfer || s.canMerge;
             return (
               <tr key={s.id}>
-                <Td className="max-w-xs truncate font-medium text-gray-900">
+                <Td className="whitespace-normal font-medium text-gray-900 sm:max-w-xs sm:truncate">
                   <Link href={`${base}/${s.id}`} className="hover:text-indigo-600 hover:underline">
                     {s.title}
                   </Link>
+                  <span className="mt-0.5 block text-xs font-normal text-gray-500 sm:hidden">
+                    {s.ownerName} · {s.checkedOutById ? `checked out by ${s.checkedOutByMe ? "you" : s.checkedOutByName}` : "checked in"} ·{" "}
+                    {s.responses} response{s.responses === 1 ? "" : "s"}
+                  </span>
                 </Td>
-                <Td>{s.ownerName}</Td>
-                <Td>
+                <Td className={wide}>{s.ownerName}</Td>
+                <Td className={wide}>
                   {s.checkedOutById ? (
                     <span className="flex flex-col items-start gap-0.5">
                       <Badge tone={s.checkedOutByMe ? "indigo" : "amber"}>{s.checkedOutByMe ? "You" : s.checkedOutByName}</Badge>
@@ -70,8 +78,8 @@ export function SurveyTable(props: { orgSlug: string; rows: SurveyRow[]; mineOnl
                     <span className="text-gray-500">Checked in</span>
                   )}
                 </Td>
-                <Td className="text-right tabular-nums">{s.responses}</Td>
-                <Td>{s.updatedOn}</Td>
+                <Td className={`${wide} text-right tabular-nums`}>{s.responses}</Td>
+                <Td className={wide}>{s.updatedOn}</Td>
                 <Td className="text-right">
                   {anyAction ? (
                     <DropdownMenu.Root>

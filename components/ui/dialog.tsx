@@ -2,36 +2,92 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 
-/** An accessible modal dialog (focus trap, Escape, labelled title and description). */
+/**
+ * The element that had focus last outside any dialog. Dialogs here are opened from state (a menu
+ * item, a button), not from a Radix Trigger, so Radix has no trigger to return focus to and would
+ * drop it on <body>. We remember the opener ourselves.
+ */
+let lastFocusOutsideDialogs: HTMLElement | null = null;
+if (typeof document !== "undefined") {
+  document.addEventListener(
+    "focusin",
+    (event) => {
+      const target = event.target as HTMLElement | null;
+      if (target && !target.closest('[role="dialog"],[role="alertdialog"]')) lastFocusOutsideDialogs = target;
+    },
+    true,
+  );
+}
+
+/**
+ * The control a person used to open a dialog. An item of a dropdown menu disappears with its menu,
+ * so the menu's own button (the ⋮ trigger, which labels the menu) stands for it.
+ */
+function openerFor(element: Element | null): HTMLElement | null {
+  if (!(element instanceof HTMLElement) || element === document.body) return null;
+  const menu = element.closest('[role="menu"]');
+  if (menu) {
+    const triggerId = menu.getAttribute("aria-labelledby");
+    return triggerId ? document.getElementById(triggerId) : null;
+  }
+  return element;
+}
+
+function focusable(element: HTMLElement | null | undefined): element is HTMLElement {
+  return !!element && element.isConnected && !element.hasAttribute("disabled") && element.getAttribute("aria-hidden") !== "true";
+}
+
+/**
+ * An accessible modal dialog (focus trap, Escape, labelled title and description). When it
+ * closes — Escape, Cancel, the close button or a success — focus goes back to the control that
+ * opened it (WAI-ARIA dialog pattern), or to `returnFocus()` when the caller knows better (the
+ * opener was replaced by the action's result).
+ */
 export function Dialog({
   open,
   onOpenChange,
   title,
   description,
   children,
-  returnFocusTo,
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description?: ReactNode;
   children: ReactNode;
-  /** Where focus goes when the dialog closes, when the control that opened it is gone (a menu item). */
-  returnFocusTo?: HTMLElement | null;
+  /** Where focus goes when the dialog closes, if not to its opener (evaluated at closing time). */
+  returnFocus?: () => HTMLElement | null | undefined;
 }) {
+  const opener = useRef<HTMLElement | null>(null);
+  const openerLabel = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!open) return;
+    // Runs before Radix moves focus into the dialog: the active element is still the opener, or
+    // (a menu item that just closed its menu) the last element focused before it.
+    const active = openerFor(document.activeElement) ?? openerFor(lastFocusOutsideDialogs);
+    opener.current = active;
+    openerLabel.current = active?.getAttribute("aria-label") ?? null;
+  }, [open]);
+  const restoreFocus = (event: Event) => {
+    event.preventDefault();
+    let target = returnFocus?.() ?? opener.current;
+    // A row re-rendered by the server may have replaced its button with an equal one: find it by its label.
+    if (!focusable(target) && openerLabel.current) {
+      target = document.querySelector<HTMLElement>(`[aria-label="${CSS.escape(openerLabel.current)}"]`);
+    }
+    if (focusable(target)) target.focus();
+  };
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-50 bg-gray-900/40" />
         <RadixDialog.Content
-          onCloseAutoFocus={(event) => {
-            if (!returnFocusTo) return;
-            event.preventDefault();
-            returnFocusTo.focus();
-          }}
-          className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,30rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-gray-200 focus:outline-none">
+          onCloseAutoFocus={restoreFocus}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(92vw,30rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl ring-1 ring-gray-200 focus:outline-none"
+        >
           <RadixDialog.Title className="pr-8 text-lg font-semibold text-gray-900">{title}</RadixDialog.Title>
           {description ? (
             <RadixDialog.Description asChild>

@@ -2,10 +2,12 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
-  // A table wider than the screen scrolls sideways; keyboard users reach that scroll too.
+  // A table wider than the screen scrolls sideways; keyboard users reach that scroll too. `relative`
+  // keeps absolutely positioned cells' content (sr-only labels) inside the scroll area: without it
+  // they sit at their column's place and widen the whole page on a phone.
   return (
     <div
-      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600"
+      className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600"
       tabIndex={0}
       role="region"
       aria-label={props["aria-label"] ? `${props["aria-label"]} (scrollable)` : "Table (scrollable)"}

@@ -25,6 +25,9 @@ export type TaskRow = {
  * A list of tasks (§6 Inbox, Outbox, done, or a workflow's): one client component for the table,
  * with one form action for every row's Mark done and its answer shown on the row it concerns.
  */
+/** Columns shown from `sm` up (a priority-column table on phones). */
+const wide = "hidden sm:table-cell";
+
 export function TaskTable(props: { orgSlug: string; planId: string; label: string; rows: TaskRow[]; showWorkflow: boolean; whenLabel: string }) {
   const [state, action, pending] = useActionState(completeTaskAction, initialFormState);
   const answered = (state.ok ? (state.data as { taskId?: string } | undefined)?.taskId : state.values?.taskId) ?? null;
@@ -34,10 +37,11 @@ export function TaskTable(props: { orgSlug: string; planId: string; label: strin
       <thead className="bg-gray-50">
         <tr>
           <Th>Task</Th>
-          {props.showWorkflow ? <Th>Workflow</Th> : null}
-          <Th>From</Th>
-          <Th>To</Th>
-          <Th>{props.whenLabel}</Th>
+          {/* On a phone the task's cell carries these, and Mark done stays on screen. */}
+          {props.showWorkflow ? <Th className={wide}>Workflow</Th> : null}
+          <Th className={wide}>From</Th>
+          <Th className={wide}>To</Th>
+          <Th className={wide}>{props.whenLabel}</Th>
           <Th className="text-right">
             <span className="sr-only">Actions</span>
           </Th>
@@ -46,9 +50,14 @@ export function TaskTable(props: { orgSlug: string; planId: string; label: strin
       <tbody className="divide-y divide-gray-100 bg-white">
         {props.rows.map((task) => (
           <tr key={task.id}>
-            <Td className="whitespace-normal font-medium text-gray-900">{task.title}</Td>
+            <Td className="whitespace-normal font-medium text-gray-900">
+              {task.title}
+              <span className="mt-0.5 block text-xs font-normal text-gray-500 sm:hidden">
+                {props.showWorkflow && task.workflowTitle ? `${task.workflowTitle} · ` : ""}from {task.senderName} to {task.assigneeName} · {task.when}
+              </span>
+            </Td>
             {props.showWorkflow ? (
-              <Td className="whitespace-normal">
+              <Td className={`${wide} whitespace-normal`}>
                 {task.workflowId && task.canOpenWorkflow ? (
                   <Link href={`${areaBase}/workflows/${task.workflowId}`} className="text-indigo-700 hover:text-indigo-500">
                     {task.workflowTitle}
@@ -58,9 +67,9 @@ export function TaskTable(props: { orgSlug: string; planId: string; label: strin
                 )}
               </Td>
             ) : null}
-            <Td>{task.senderName}</Td>
-            <Td>{task.assigneeName}</Td>
-            <Td>{task.when}</Td>
+            <Td className={wide}>{task.senderName}</Td>
+            <Td className={wide}>{task.assigneeName}</Td>
+            <Td className={wide}>{task.when}</Td>
             <Td className="text-right">
               {task.state === "done" ? (
                 <Badge tone="green">Done</Badge>

@@ -27,6 +27,9 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   "transfer_cancelled",
   "transfer_expired",
   "supplier_joined",
+  // The inviter is told when their invitation is accepted or declined (docs/decisions/034).
+  "member_joined",
+  "invitation_declined",
 ]);
 
 /** A user's inbox entry (SPEC N1). */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   index,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -62,6 +63,8 @@ export const invitationStatusEnum = pgEnum("invitation_status", [
   "pending",
   "accepted",
   "revoked",
+  // The invitee said no from the link (docs/decisions/034): the seat is free, the link says so.
+  "declined",
 ]);
 export const invitationKindEnum = pgEnum("invitation_kind", ["member", "supplier"]);
 
@@ -94,6 +97,13 @@ export const invitations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     acceptedById: uuid("accepted_by_id").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedById: uuid("revoked_by_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The plan places a revocation removed (P3), with their permissions, so Undo can put them back
+     * through the plan's seat check (docs/decisions/031). Null until revoked.
+     */
+    revokedPlaces: jsonb("revoked_places").$type<RevokedPlace[]>(),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -105,6 +115,9 @@ export const invitations = pgTable(
     index("invitations_org_status_idx").on(t.orgId, t.status, t.expiresAt),
   ],
 );
+
+/** A plan place an invitation held when it was revoked, kept for Undo. */
+export type RevokedPlace = { planId: string; permissions: string[] };
 
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;

@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
 import { hashSecretToken, newSecretToken } from "@/lib/tokens";
 import { transaction } from "@/lib/transaction";
+import { lockPerson } from "./lock-person";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -185,10 +186,10 @@ async function confirmEmailChangeInTx(options: { token: string; userId: string; 
       .from(emailChangeRequests)
       .where(eq(emailChangeRequests.tokenHash, tokenHash));
     if (!found) throw notFound("This confirmation link");
-    // Lock order: the person's row, then the request (as requestEmailChangeInTx's callers do).
-    const [user] = await tx.select().from(users).where(eq(users.id, found.userId)).for("update");
+    // Lock order: the person's organizations, their row, then the request (as every path does).
+    const { user } = await lockPerson(tx, found.userId);
     const [request] = await tx.select().from(emailChangeRequests).where(eq(emailChangeRequests.id, found.id)).for("update");
-    if (!user || !request) throw notFound("This confirmation link");
+    if (!request) throw notFound("This confirmation link");
     if (request.status === "confirmed") throw new AppError("ALREADY_USED", "This email change was already confirmed.");
     if (request.status !== "pending") {
       throw new AppError("REVOKED", "This link no longer works: the change was cancelled or replaced by a newer one.");
@@ -258,7 +259,7 @@ export async function cancelEmailChangeInTx(tx: Tx, options: { userId: string; a
 /** The person cancels their own pending change (from /account/email, linked in the notice). */
 export async function cancelOwnEmailChange(user: { id: string; email: string }) {
   await transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
+    await lockPerson(tx, user.id);
     await cancelEmailChangeInTx(tx, { userId: user.id, actor: user, orgId: null });
   });
 }

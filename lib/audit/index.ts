@@ -4,7 +4,8 @@ import { auditLog } from "@/db/schema";
 
 export type AuditEntry = {
   orgId: string | null;
-  actor: { id: string; email: string } | null;
+  /** Who acted; `id` is null for a person without an account (an invitee declining from the link). */
+  actor: { id: string | null; email: string } | null;
   action: string;
   target?: { id: string; email: string } | null;
   subject?: { type: string; id: string } | null;

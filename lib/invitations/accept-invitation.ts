@@ -19,9 +19,10 @@ import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { createOrganizationInTx } from "@/lib/orgs/create-organization";
+import { roleLabels } from "@/lib/permissions";
 import { insertPlanPlace } from "@/lib/plans/plan-places";
 import { reservePlanSeats } from "@/lib/plans/plan-seats";
-import { reserveSeats } from "@/lib/seats/reserve-seat";
+import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { hashInvitationToken } from "./token";
 
@@ -36,7 +37,7 @@ export type AcceptInvitationOptions = {
 export type AcceptInvitationResult = {
   orgSlug: string;
   userId: string;
-  /** Where the person lands: the first plan they joined (P3), else the organization. */
+  /** Where the person lands: the welcome page of the organization they joined (its plans linked there). */
   landingPath: string;
   /** A new database session when nobody was signed in: the link proves the email (I4). */
   session: { token: string; expires: Date } | null;
@@ -69,13 +70,14 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       .where(eq(invitations.tokenHash, tokenHash));
     if (!found) throw notFound("This invitation");
     // Locks in the same order as every other seat path: the organization, then the invitation.
-    await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, found.orgId)).for("update");
+    await lockOrganization(tx, found.orgId);
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, found.id)).for("update");
     if (!invitation || invitation.tokenHash !== tokenHash) {
       throw new AppError("EXPIRED", "This invitation link is no longer valid: a newer one was sent.");
     }
     if (invitation.status === "accepted") throw new AppError("ALREADY_USED", "This invitation was already accepted.");
     if (invitation.status === "revoked") throw new AppError("REVOKED", "This invitation was revoked by the organization.");
+    if (invitation.status === "declined") throw new AppError("REVOKED", "This invitation was declined: it can no longer be accepted.");
     if (invitation.expiresAt <= new Date()) {
       throw new AppError("EXPIRED", "This invitation has expired. Ask the person who invited you to send it again.");
     }
@@ -169,6 +171,18 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       });
     }
 
+    // The inviter is told in their inbox (N1); not by email: nothing is asked of them (docs/decisions/034).
+    const [org] = await tx.select({ slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, invitation.orgId));
+    if (invitation.invitedById !== user.id) {
+      const joinedName = user.name || [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email;
+      await tx.insert(notifications).values({
+        userId: invitation.invitedById,
+        orgId: invitation.orgId,
+        kind: "member_joined",
+        title: `${joinedName} joined ${org.name}`,
+        body: `${user.email} accepted your invitation and joined as ${roleLabels[invitation.role]}.`,
+      });
+    }
     const session = await sessionFor(tx, user.id, options);
     await recordAudit(tx, {
       orgId: invitation.orgId,
@@ -179,8 +193,8 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       before: { status: "pending" },
       after: { status: "accepted", role: invitation.role },
     });
-    const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, invitation.orgId));
-    const landingPath = places.length ? `/o/${org.slug}/plans/${places[0].planId}` : `/o/${org.slug}/users`;
+    // "You joined …": the welcome page says so, with the plans they are on and where to go next.
+    const landingPath = `/o/${org.slug}/welcome`;
     return { orgSlug: org.slug, userId: user.id, landingPath, session };
   });
 }

@@ -12,7 +12,7 @@ import { transaction } from "@/lib/transaction";
 import { canInvite, canOfferPlanOnInvite, roleLabels, type Role } from "@/lib/permissions";
 import { hitInvitationEmailLimit } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
-import { emailSchema, type InviteMembersInput } from "./schemas";
+import { emailSchema, malformedReason, type InviteMembersInput } from "./schemas";
 import { enqueueInvitationEmail } from "./invitation-email";
 import { addInvitationPlanPlaces, reclaimInvitationPlanPlaces } from "./invitation-plans";
 import { invitationExpiry, newInvitationToken } from "./token";
@@ -74,7 +74,7 @@ export async function inviteMembers(
   for (const raw of input.emails) {
     const parsed = emailSchema.safeParse(raw);
     if (!parsed.success) {
-      results.push({ email: raw, outcome: "malformed", message: "Not a valid email address." });
+      results.push({ email: raw, outcome: "malformed", message: malformedReason(raw) });
       continue;
     }
     const email = parsed.data;

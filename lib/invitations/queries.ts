@@ -1,20 +1,25 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { emailOutbox, invitations, organizations, planUsers, plans, products, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
+import { REVOKE_UNDO_MS } from "./revoke-invitation";
 import { hashInvitationToken } from "./token";
 
-export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
+export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked" | "declined";
 
-export function invitationStatus(row: { status: "pending" | "accepted" | "revoked"; expiresAt: Date }, now = new Date()): InvitationStatus {
+export function invitationStatus(row: { status: "pending" | "accepted" | "revoked" | "declined"; expiresAt: Date }, now = new Date()): InvitationStatus {
   if (row.status === "pending" && row.expiresAt <= now) return "expired";
   return row.status;
 }
 
-/** SPEC I3: live and expired invitations of the caller's organization, newest first. */
-export async function listOpenInvitations(ctx: MemberContext) {
+/**
+ * SPEC I3: live and expired invitations of the caller's organization, newest first — and those
+ * revoked in the last REVOKE_UNDO_MS, which keep their place in the list with Undo
+ * (docs/decisions/031), so no row moves under the pointer after a revocation.
+ */
+export async function listOpenInvitations(ctx: MemberContext, now = new Date()) {
   const inviter = alias(users, "inviter");
   const rows = await db
     .select({
@@ -26,6 +31,7 @@ export async function listOpenInvitations(ctx: MemberContext) {
       status: invitations.status,
       sentAt: invitations.sentAt,
       expiresAt: invitations.expiresAt,
+      revokedAt: invitations.revokedAt,
       invitedByName: inviter.name,
       invitedByEmail: inviter.email,
       // The newest email of this invitation: "failed" once the sender gave up on it (E1).
@@ -36,9 +42,23 @@ export async function listOpenInvitations(ctx: MemberContext) {
     })
     .from(invitations)
     .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
-    .where(and(eq(invitations.orgId, ctx.org.id), eq(invitations.kind, "member"), inArray(invitations.status, ["pending"])))
-    .orderBy(desc(invitations.sentAt));
-  return rows.map((row) => ({ ...row, state: invitationStatus(row) }));
+    .where(
+      and(
+        eq(invitations.orgId, ctx.org.id),
+        eq(invitations.kind, "member"),
+        or(
+          eq(invitations.status, "pending"),
+          and(eq(invitations.status, "revoked"), gt(invitations.revokedAt, new Date(now.getTime() - REVOKE_UNDO_MS))),
+        ),
+      ),
+    )
+    .orderBy(desc(invitations.sentAt), desc(invitations.id));
+  return rows.map((row) => ({
+    ...row,
+    state: invitationStatus(row, now),
+    // Undo is offered while the revocation is recent and the invitation would still be live.
+    undoUntil: row.status === "revoked" && row.revokedAt && row.expiresAt > now ? new Date(row.revokedAt.getTime() + REVOKE_UNDO_MS) : null,
+  }));
 }
 
 /** What the invitation page shows before acceptance (SPEC I4): organization, inviter, role. */
@@ -53,6 +73,7 @@ export async function findInvitationByToken(token: string) {
       role: invitations.role,
       status: invitations.status,
       expiresAt: invitations.expiresAt,
+      declinedAt: invitations.declinedAt,
       orgName: organizations.name,
       orgSlug: organizations.slug,
       inviterName: inviter.name,

@@ -25,6 +25,7 @@ export async function lockPendingInvitation(tx: Tx, orgId: string, invitationId:
   if (!invitation) throw notFound("This invitation");
   if (invitation.status === "accepted") throw new AppError("ALREADY_USED", "This invitation was already accepted.");
   if (invitation.status === "revoked") throw new AppError("REVOKED", "This invitation was revoked.");
+  if (invitation.status === "declined") throw new AppError("REVOKED", `${invitation.email} declined this invitation.`);
   return invitation;
 }
 

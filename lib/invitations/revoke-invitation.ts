@@ -1,32 +1,47 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { invitations, ownershipTransfers, planUsers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { transaction } from "@/lib/transaction";
+import { endInvitationInTx } from "./end-invitation";
 import { lockManageableInvitation } from "./resend-invitation";
 
 /**
- * Revoke (SPEC I2, I3, T2): the link dies and the seat is free at once, with the plan places the
- * invitation held (P3) and any transfer attached to it (O3).
+ * How long a revocation can be undone (docs/decisions/031): long enough to notice a slip of the
+ * pointer or of the list, short enough that a revocation meant as a security measure (a link sent
+ * to the wrong address) stays one.
  */
-export async function revokeInvitation(ctx: MemberContext, invitationId: string) {
-  await transaction(async (tx) => {
+export const REVOKE_UNDO_MS = 10 * 60 * 1000;
+
+export type RevokeResult = { invitationId: string; email: string; kind: "member" | "supplier"; undoUntil: Date };
+
+/**
+ * Revoke (SPEC I2, I3, T2): the link dies and the seat is free at once, with the plan places the
+ * invitation held (P3) and any transfer attached to it (O3). The places are kept on the
+ * invitation so that Undo (restoreInvitation) can put them back through the seat checks.
+ */
+export async function revokeInvitation(ctx: MemberContext, invitationId: string): Promise<RevokeResult> {
+  return transaction(async (tx) => {
     const { actor, invitation } = await lockManageableInvitation(tx, ctx, invitationId);
     const now = new Date();
-    await tx.update(invitations).set({ status: "revoked", revokedAt: now }).where(eq(invitations.id, invitation.id));
-    await tx.delete(planUsers).where(eq(planUsers.invitationId, invitation.id));
+    const ended = await endInvitationInTx(tx, invitation.id, now);
     await tx
-      .update(ownershipTransfers)
-      .set({ state: "void", resolvedAt: now })
-      .where(and(eq(ownershipTransfers.toInvitationId, invitation.id), eq(ownershipTransfers.state, "pending")));
+      .update(invitations)
+      .set({ status: "revoked", revokedAt: now, revokedById: actor.userId, revokedPlaces: ended.places })
+      .where(eq(invitations.id, invitation.id));
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
       action: "invitation.revoked",
       subject: { type: "invitation", id: invitation.id },
       before: { email: invitation.email, role: invitation.role, status: "pending" },
-      after: { status: "revoked" },
+      after: {
+        status: "revoked",
+        ...(ended.places.length ? { planPlacesRemoved: ended.places.length } : {}),
+        ...(ended.transfersVoided ? { transfersVoided: ended.transfersVoided } : {}),
+      },
     });
+    return { invitationId: invitation.id, email: invitation.email, kind: invitation.kind, undoUntil: new Date(now.getTime() + REVOKE_UNDO_MS) };
   });
 }

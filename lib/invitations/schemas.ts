@@ -16,12 +16,23 @@ const optionalName = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** Splits a pasted list: one per line, or separated by commas, semicolons or spaces. */
+/**
+ * Splits a pasted list at commas, semicolons and line breaks — what the form's help says. A space
+ * inside an entry is part of it ("ann @example.com" is one malformed address, said so), never a
+ * separator that would silently invite half of a typo.
+ */
 export function splitEmails(raw: string): string[] {
   return raw
-    .split(/[\s,;]+/)
+    .split(/[,;\r\n]+/)
     .map((e) => e.trim())
     .filter(Boolean);
+}
+
+/** Why an entry of the list is not an email address, in the words the results show. */
+export function malformedReason(raw: string): string {
+  if (/\s/.test(raw)) return "Not an email address: it contains a space. Separate addresses with commas or line breaks.";
+  if (!raw.includes("@")) return "Not an email address: it has no @.";
+  return "Not an email address.";
 }
 
 export const MAX_INVITES_AT_ONCE = 50;

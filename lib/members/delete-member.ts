@@ -1,14 +1,12 @@
 import "server-only";
-import { and, eq, inArray, or } from "drizzle-orm";
-import { memberships, ownershipTransfers, planUsers, plans, sessions, surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
 import { canDeleteMember } from "@/lib/permissions";
-import { removeFromPlanInTx } from "@/lib/plans/remove-plan-user";
 import { transaction } from "@/lib/transaction";
 import { lockActor, targetMember } from "./actor";
 import { dependentsMessage, memberDependents } from "./member-dependents";
+import { removeMembershipInTx } from "./remove-membership";
 
 /**
  * Delete User (SPEC R4, R5, R6), in one transaction: refuses while the member owns surveys or
@@ -34,50 +32,21 @@ export async function deleteMember(ctx: MemberContext, userId: string) {
 
     const actorRef = { id: actor.userId, email: actor.email };
     const targetRef = { id: target.userId, email: target.email };
-    const places = await tx
-      .select({ planId: planUsers.planId })
-      .from(planUsers)
-      .innerJoin(plans, eq(plans.id, planUsers.planId))
-      .where(and(eq(plans.orgId, actor.orgId), eq(planUsers.userId, target.userId)));
-    for (const place of places) {
-      await removeFromPlanInTx(tx, { planId: place.planId, userId: target.userId, actor: actorRef, target: targetRef });
-    }
-    await tx
-      .update(ownershipTransfers)
-      .set({ state: "void", resolvedAt: new Date() })
-      .where(
-        and(
-          eq(ownershipTransfers.orgId, actor.orgId),
-          eq(ownershipTransfers.state, "pending"),
-          or(eq(ownershipTransfers.toUserId, target.userId), eq(ownershipTransfers.fromUserId, target.userId)),
-        ),
-      );
-    // Their check-outs in this organization are released: nobody else could ever edit those surveys.
-    await tx
-      .update(surveys)
-      .set({ checkedOutById: null, checkedOutAt: null })
-      .where(and(eq(surveys.orgId, actor.orgId), eq(surveys.checkedOutById, target.userId)));
-    await tx.delete(memberships).where(eq(memberships.id, target.membershipId));
-
-    const remaining = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(eq(memberships.userId, target.userId))
-      .limit(1);
-    let sessionsEnded = 0;
-    if (!remaining.length) {
-      const ended = await tx.delete(sessions).where(inArray(sessions.userId, [target.userId])).returning({ t: sessions.sessionToken });
-      sessionsEnded = ended.length;
-    }
+    const { plansLeft, sessionsEnded } = await removeMembershipInTx(tx, {
+      orgId: actor.orgId,
+      actor: actorRef,
+      target: { userId: target.userId, email: target.email, membershipId: target.membershipId },
+      endSessionsWhenNoOtherOrganization: true,
+    });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: actorRef,
       action: "member.deleted",
       target: targetRef,
       subject: { type: "membership", id: target.membershipId },
-      before: { role: target.role, status: target.status, plans: places.length },
+      before: { role: target.role, status: target.status, plans: plansLeft },
       after: { member: false, sessionsEnded },
     });
-    return { name: target.name ?? target.email, plansLeft: places.length, sessionsEnded };
+    return { name: target.name ?? target.email, plansLeft, sessionsEnded };
   });
 }

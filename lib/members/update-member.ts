@@ -61,7 +61,7 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
 
     let emailPendingConfirmation: string | null = null;
     if (profileChanged) {
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("update");
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("no key update");
       if (Object.keys(after).length) {
         after.name = name;
         await tx
@@ -174,7 +174,7 @@ export async function cancelMemberEmailChange(ctx: MemberContext, userId: string
     const actor = await lockActor(tx, ctx);
     const target = await targetMember(tx, actor.orgId, userId);
     if (!canEditProfile(actor, target)) throw forbidden("You can't change this member's details.");
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("update");
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("no key update");
     await cancelEmailChangeInTx(tx, { userId: target.userId, actor: { id: actor.userId, email: actor.email }, orgId: actor.orgId });
   });
 }

@@ -8,7 +8,7 @@ import { lockActor } from "@/lib/members/actor";
 import { canChangeTier } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { seatUsage } from "@/lib/seats/seat-usage";
-import { seatLimit, tierLabels } from "@/lib/tiers";
+import { seatLimit, seatsToFreeHint, tierLabels } from "@/lib/tiers";
 
 /** SPEC T4: only Admins change the tier; a downgrade below the seats in use says how many to free. */
 export async function changeTier(ctx: MemberContext, tier: Tier) {
@@ -20,12 +20,8 @@ export async function changeTier(ctx: MemberContext, tier: Tier) {
     const usage = await seatUsage(tx, actor.orgId);
     const limit = seatLimit(tier);
     if (limit !== null && usage.used > limit) {
-      const toFree = usage.used - limit;
-      throw new AppError(
-        "SEAT_LIMIT",
-        `The ${tierLabels[tier]} tier allows ${limit} seats and ${usage.used} are in use. Free ${toFree} seat${toFree === 1 ? "" : "s"} first (remove members or revoke invitations).`,
-        { fieldErrors: { tier: [`Free ${toFree} seat${toFree === 1 ? "" : "s"} first.`] } },
-      );
+      const message = `The ${tierLabels[tier]} tier allows ${limit} seats and ${usage.used} are in use. ${seatsToFreeHint(usage.used, limit)}`;
+      throw new AppError("SEAT_LIMIT", message, { fieldErrors: { tier: [message] } });
     }
     await tx.update(organizations).set({ tier }).where(eq(organizations.id, actor.orgId));
     await recordAudit(tx, {

@@ -7,6 +7,15 @@ import { memberships, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { hitRateLimit, rateLimitRules, retryMinutes } from "@/lib/rate-limit";
+import { lockPersonForOnboarding, setOwnNamesInTx } from "@/lib/account/profile";
+import { transaction } from "@/lib/transaction";
+
+const personName = z
+  .string()
+  .trim()
+  .max(80, "Keep names under 80 characters.")
+  .optional()
+  .transform((v) => v || undefined);
 
 export const createOrganizationSchema = z.object({
   name: z
@@ -14,6 +23,9 @@ export const createOrganizationSchema = z.object({
     .trim()
     .min(2, "The name needs at least 2 characters.")
     .max(80, "Keep the name under 80 characters."),
+  /** Asked when the person has no name yet, so teammates see a name and not an address twice. */
+  firstName: personName,
+  lastName: personName,
 });
 
 export type CreateOrganizationOptions = {
@@ -81,9 +93,10 @@ export async function createOrganizationInTx(tx: DbOrTx, options: Omit<CreateOrg
 
 /**
  * I5 from the onboarding page: a person creates an organization of their own, at most
- * rateLimitRules.organizationsPerPerson a day (each one is a new tenant with a Free tier).
+ * rateLimitRules.organizationsPerPerson a day (each one is a new tenant with a Free tier). A person
+ * without a name gives one here (first name required then), set in the same transaction.
  */
-export async function createOwnOrganization(options: { userId: string; name: string }) {
+export async function createOwnOrganization(options: { userId: string; name: string; firstName?: string; lastName?: string }) {
   const rule = rateLimitRules.organizationsPerPerson;
   const limit = await hitRateLimit(`org-create:${options.userId}`, rule);
   if (!limit.allowed) {
@@ -92,7 +105,20 @@ export async function createOwnOrganization(options: { userId: string; name: str
       `You created ${rule.limit} organizations today, the most one person may. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`,
     );
   }
-  return createOrganization(options);
+  return transaction(async (tx) => {
+    const { user, orgIds } = await lockPersonForOnboarding(tx, options.userId);
+    const named = Boolean(user.name || user.firstName || user.lastName);
+    if (!named && !options.firstName) {
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+        fieldErrors: { firstName: ["Enter your first name: your teammates will see it."] },
+      });
+    }
+    const org = await createOrganizationInTx(tx, { userId: options.userId, name: options.name });
+    if (options.firstName) {
+      await setOwnNamesInTx(tx, user, [...orgIds, org.id], { firstName: options.firstName, lastName: options.lastName ?? "" });
+    }
+    return org;
+  });
 }
 
 export async function createOrganization(options: CreateOrganizationOptions) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireMemberPage, type MemberContext } from "@/lib/auth/session";
 import { canManagePlanUsers, canReassignPlan, canTransferOwnership } from "@/lib/permissions";
@@ -8,7 +8,8 @@ import { findPlan, type ManagedPlan } from "./queries";
 /**
  * The start of every plan-management page (Manage Users, Add User To Plan, a plan user's pages,
  * Transfer Ownership): the member, then the plan of their organization, then P7 (or O1/O4 for
- * Transfer Ownership). Anything else answers 404, like a plan that does not exist.
+ * Transfer Ownership). A plan of another organization answers 404, like one that does not exist;
+ * a plan of theirs they may not manage answers 403 (docs/decisions/030).
  */
 export async function requirePlanManagerPage(
   orgSlug: string,
@@ -24,6 +25,7 @@ export async function requirePlanManagerPage(
     rule === "manage"
       ? canManagePlanUsers(actor, plan.subscriberId)
       : canTransferOwnership(actor, plan.subscriberId) || canReassignPlan(ctx.membership.role);
-  if (!allowed) notFound();
+  // A plan of their own organization that they may not manage: 403 saying who may (P7, O1, O4).
+  if (!allowed) forbidden();
   return { ctx, plan };
 }

@@ -9,10 +9,12 @@ import { seatHolders, seatUsage, type SeatUsage } from "./seat-usage";
 /**
  * Locks the organization's row for the rest of the transaction. Every seat-changing path and
  * every R7 check takes this lock first, so they run one at a time per organization, on however
- * many server processes (T5).
+ * many server processes (T5). FOR NO KEY UPDATE: it excludes every other taker of this lock, but
+ * not the KEY SHARE lock that inserting a row referencing the organization takes (an audit entry,
+ * a notification), so such an insert elsewhere never waits on it — and never deadlocks with it.
  */
 export async function lockOrganization(tx: Tx, orgId: string) {
-  const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for("update");
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for("no key update");
   if (!org) throw notFound("This organization");
   return org;
 }

@@ -20,6 +20,9 @@ test("pages of sign-in, members and invitations pass axe's WCAG 2 A/AA checks", 
   const founder = uniqueEmail("a11y");
   await signIn(page, founder);
   expect(await seriousViolations(page), "create your organization").toEqual([]);
+  // A person without a name gives one (issue 10).
+  await page.getByLabel("First name").fill("Ava");
+  await page.getByLabel("Last name").fill("Access");
   await page.getByLabel("Organization name").fill("Access Works");
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(/\/users$/);
@@ -171,4 +174,66 @@ test("pages of products, plans, the product area, transfers, the inbox and suppl
   await expect(guest.getByRole("button", { name: "Accept" })).toBeVisible();
   expect(await seriousViolations(guest), "supplier invitation").toEqual([]);
   await guest.context().close();
+});
+
+test("issue 10's pages and states pass axe's WCAG 2 A/AA checks: profile, welcome, Activity with changes open, Revoke's dialog and Undo, the tier dialog, 403 and 404 pages, the phone menu, Decline", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  await signIn(page, s.emails.admin);
+  const base = `/o/${s.acme.slug}`;
+
+  for (const path of [`/account?org=${s.acme.slug}`, `${base}/welcome`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto(`${base}/activity`);
+  await page.getByText(/^Show changes/).first().click();
+  await expect(page.getByRole("table", { name: "What changed" }).first()).toBeVisible();
+  expect(await seriousViolations(page), "activity with changes open").toEqual([]);
+
+  // Invite two, revoke one: the dialog, then the row with Undo.
+  const [a, b] = [uniqueEmail("a11y-rev"), uniqueEmail("a11y-keep")];
+  await page.goto(`${base}/users/invite`);
+  await page.getByLabel("Email addresses").fill(`${a}, ${b}, not an address`);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(page.getByRole("list", { name: "Invitation results" })).toBeVisible();
+  expect(await seriousViolations(page), "invite with a failed address").toEqual([]);
+  await page.goto(`${base}/invites`);
+  await page.getByRole("button", { name: `Revoke invitation to ${a}` }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page), "revoke dialog").toEqual([]);
+  await page.getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(page.getByRole("button", { name: `Undo revoking the invitation to ${a}` })).toBeVisible();
+  expect(await seriousViolations(page), "manage invites with a revoked row").toEqual([]);
+
+  await page.goto(`${base}/settings/subscription`);
+  await page.getByRole("radio", { name: /Essential/ }).check();
+  await page.getByRole("button", { name: "Change tier" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page), "downgrade dialog").toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.goto("/o/no-such-organization/users");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  expect(await seriousViolations(page), "404").toEqual([]);
+
+  // The invitee's Decline prompt.
+  const link = await linkFromMailbox(page, b, /invited you to Acme Castings/);
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(link);
+  await guest.getByRole("button", { name: "Decline" }).click();
+  await expect(guest.getByRole("button", { name: "Decline invitation" })).toBeVisible();
+  expect(await seriousViolations(guest), "decline prompt").toEqual([]);
+  await guest.context().close();
+
+  // A User on a page her role does not include, on a phone with the menu open.
+  const una = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(una, s.emails.user1);
+  await una.goto(`${base}/activity`);
+  await expect(una.getByRole("heading", { level: 1, name: "Only Admins can see this" })).toBeVisible();
+  expect(await seriousViolations(una), "403 inside the shell").toEqual([]);
+  await una.getByRole("button", { name: "Menu" }).click();
+  await expect(una.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(await seriousViolations(una), "phone menu open").toEqual([]);
+  await una.context().close();
 });

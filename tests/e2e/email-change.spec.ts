@@ -23,6 +23,7 @@ async function signedIn(browser: Browser, email: string) {
 }
 
 async function saveEmail(page: import("@playwright/test").Page, email: string) {
+  await expect(page.getByRole("heading", { level: 1, name: /^Edit / })).toBeVisible();
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Save" }).click();
 }
@@ -52,6 +53,8 @@ test("R2: a User cannot rename her account onto another organization's pending A
   const inviteePage = await invitee.newPage();
   await inviteePage.goto(link);
   await inviteePage.getByRole("button", { name: "Accept" }).click();
+  await expect(inviteePage).toHaveURL(new RegExp(`/o/${s.bolt.slug}/welcome`));
+  await inviteePage.getByRole("link", { name: "Go to Users" }).click();
   await expect(inviteePage).toHaveURL(new RegExp(`/o/${s.bolt.slug}/users`));
   const row = inviteePage.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: futureAdmin });
   await expect(row).toContainText("Admin");

@@ -15,6 +15,9 @@ test("I5: a new person signs in through the mailbox, creates an organization and
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page.getByText("The name needs at least 2 characters.")).toBeVisible();
 
+  // A person without a name gives one first (issue 10): their row then shows it.
+  await page.getByLabel("First name").fill("Nell");
+  await page.getByLabel("Last name").fill("North");
   await page.getByLabel("Organization name").fill("Northwind Foundry");
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(/\/o\/northwind-foundry[\w-]*\/users/);

@@ -22,6 +22,8 @@ test.beforeAll(async ({ browser }) => {
 async function createOrganization(page: Page, founder: string, name: string): Promise<string> {
   await signIn(page, founder);
   await expect(page.getByRole("heading", { name: "Create your organization" })).toBeVisible();
+  await page.getByLabel("First name").fill("Fran");
+  await page.getByLabel("Last name").fill("Founder");
   await page.getByLabel("Organization name").fill(name);
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page).toHaveURL(/\/o\/[\w-]+\/users$/);
@@ -89,13 +91,16 @@ test("I1/I4/R1: an Admin invites a Manager and a User; each accepts from their e
     await expect(theirs.getByRole("heading", { level: 1, name: `Join ${orgName}` })).toBeVisible();
     const detail = (term: string) => theirs.locator(`dt:text-is("${term}") + dd`);
     await expect(detail("Organization")).toHaveText(orgName);
-    await expect(detail("Invited by")).toHaveText(founder);
+    await expect(detail("Invited by")).toHaveText("Fran Founder");
     await expect(detail("Role")).toHaveText(invitee.role);
     await expect(detail("For")).toHaveText(invitee.email);
     if (invitee.role === "Manager") await screenshot(theirs, "invitation-accept");
 
     await theirs.getByRole("button", { name: "Accept" }).click();
-    await expect(theirs).toHaveURL(new RegExp(`/o/${slug}/users$`));
+    // "You joined …" first (issue 10), then on to Users.
+    await expect(theirs).toHaveURL(new RegExp(`/o/${slug}/welcome$`));
+    await expect(theirs.getByRole("heading", { level: 1, name: `You joined ${orgName}` })).toBeVisible();
+    await theirs.getByRole("link", { name: "Go to Users" }).click();
     await expect(theirs.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     // Signed in as themselves: the user menu carries their name.
     await expect(theirs.getByRole("button", { name: new RegExp(invitee.name) })).toBeVisible();
@@ -134,32 +139,50 @@ test("R2: a Manager sees no pencil and no delete on the Admin's row, and the Adm
   // The Manager does edit themselves (R2), so the controls are there where the rules allow them.
   await expect(page.getByRole("link", { name: "Edit Max Manager" })).toBeVisible();
 
+  // Inside their own organization the page answers 403 and says why, within the app shell (issue 10).
   const response = await page.goto(adminEditUrl!);
-  expect(response?.status()).toBe(404);
-  // R1: a Manager grants the User role only.
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "You can't edit this member" })).toBeVisible();
+  // R1: a Manager grants the User role only, and the form says why instead of a one-option select.
   await page.goto(`/o/${s.acme.slug}/users/invite`);
-  await expect(page.getByLabel("Role").getByRole("option")).toHaveText(["User"]);
+  await expect(page.getByRole("combobox", { name: "Role" })).toHaveCount(0);
+  await expect(page.getByText("Managers invite Users. Making someone a Manager or an Admin is a promotion, which only Admins make.")).toBeVisible();
   await manager.context.close();
 });
 
 test("T3: a Free organization with its 4 seats used refuses one more invitation and says why; nothing is created", async ({ page }) => {
   const slug = await createOrganization(page, uniqueEmail("founder"), `Quarry Labs ${Date.now().toString(36)}`);
   await page.goto(`/o/${slug}/users/invite`);
-  const three = [uniqueEmail("ann"), uniqueEmail("ben"), uniqueEmail("cat")];
-  const results = await invite(page, three, "User");
-  for (const email of three) await expect(results.getByRole("listitem").filter({ hasText: email })).toContainText("invited");
-  await page.goto(`/o/${slug}/users`);
-  await expect(page.getByTestId("seat-meter")).toContainText("4 of 4 seats used — 1 member, 3 pending invitations");
+  const two = [uniqueEmail("ann"), uniqueEmail("ben")];
+  const results = await invite(page, two, "User");
+  for (const email of two) await expect(results.getByRole("listitem").filter({ hasText: email })).toContainText("invited");
+  // The form still shows one seat left when the last seat goes, from another tab.
+  await page.goto(`/o/${slug}/users/invite`);
+  await expect(page.getByText("1 of 4 seats left on the Free tier")).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto(`/o/${slug}/users/invite`);
+  const cat = uniqueEmail("cat");
+  await invite(other, [cat], "User");
+  await other.goto(`/o/${slug}/users`);
+  await expect(other.getByTestId("seat-meter")).toContainText("4 of 4 seats used — 1 member, 3 pending invitations");
+  await other.close();
 
-  await page.getByRole("link", { name: "Invite Teammate" }).click();
-  await expect(page.getByText("0 of 4 seats left on the Free tier")).toBeVisible();
+  // The server decides (T3, T5): this address is refused with the reason, and stays in the box.
   const extra = uniqueEmail("dan");
   const refused = (await invite(page, [extra], "User")).getByRole("listitem").filter({ hasText: extra });
   await expect(refused).toContainText("no seat left");
   await expect(refused).toContainText("on the Free tier, which allows 4 seats, and 4 are in use (1 member, 3 pending invitations)");
   await expect(refused).toContainText("Revoke a pending invitation or remove a member to free a seat");
-  await expect(page.getByRole("status")).toHaveText("0 of 1 invitation sent.");
+  await expect(page.getByRole("status")).toContainText("0 of 1 invitation sent.");
+  await expect(page.getByLabel("Email addresses")).toHaveValue(extra);
   await screenshot(page, "invite-teammate-no-seat");
+  // Opened again, the page says up front that no seat is left, links Account subscription, and does not send.
+  await page.reload();
+  const noSeat = page.getByRole("note").filter({ hasText: "All 4 seats of the Free tier are in use." });
+  await expect(noSeat).toBeVisible();
+  await expect(noSeat.getByRole("link", { name: "Account subscription" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send Invitation" })).toBeDisabled();
+  const three = [...two, cat];
 
   await page.goto(`/o/${slug}/invites`);
   const invitations = page.getByRole("table", { name: "Invitations" });
@@ -271,8 +294,11 @@ test("I3: Manage Invites lists pending invitations; Revoke frees the seat and th
   await expect(ours.getByRole("button", { name: `Resend invitation to ${email}` })).toBeVisible();
   await screenshot(page, "manage-invites");
 
+  // Revoke asks first (issue 10); the row then stays, marked Revoked, with Undo for a while.
   await ours.getByRole("button", { name: `Revoke invitation to ${email}` }).click();
-  await expect(invitations.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+  await page.getByRole("dialog", { name: `Revoke the invitation to ${email}?` }).getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(ours.getByRole("cell").nth(5)).toHaveText("Revoked");
+  await expect(ours.getByRole("button", { name: `Undo revoking the invitation to ${email}` })).toBeVisible();
   await expect(demo).toBeVisible();
 
   await page.getByRole("link", { name: "Back to Users" }).click();

@@ -124,6 +124,9 @@ test("P3/I4: Add User To Plan — an existing member, then a new person who acce
   await guest.goto(link);
   await expect(guest.getByText("PDoc Share")).toBeVisible();
   await guest.getByRole("button", { name: "Accept" }).click();
+  // "You joined …" names the plan the invitation put them on; one click opens it.
+  await expect(guest.getByRole("heading", { level: 1, name: "You joined Acme Castings" })).toBeVisible();
+  await guest.getByRole("link", { name: "Open PDoc Share" }).click();
   await expect(guest.getByRole("heading", { level: 1, name: "PDoc Share" })).toBeVisible();
   await expect(guest).toHaveURL(/\/plans\/[0-9a-f-]+$/);
   await guest.context().close();
@@ -159,9 +162,11 @@ test("P6: Remove from plan previews its effect, then does exactly that; the remo
   await page.getByRole("link", { name: /Inbox/ }).first().click();
   await expect(page.getByRole("list", { name: "Notifications" })).toContainText("2 tasks moved to you");
 
-  // Una loses the product area at her next request, and finds the email in her mailbox.
+  // Una loses the product area at her next request (403 in her organization: it is for the plan's
+  // users), and finds the email in her mailbox.
   const response = await una.goto(areaUrl);
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(403);
+  await expect(una.getByRole("heading", { level: 1, name: "Only the plan's users can see this" })).toBeVisible();
   await linkFromMailbox(page, s.emails.user1, /removed from PDoc Share/);
   await una.context().close();
 });
@@ -197,9 +202,9 @@ test("O1/O2/N1: a transfer accepted from the inbox; the old subscriber then sees
   await ulf.getByRole("button", { name: "Mark all as read" }).click();
   await expect(ulf.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
 
-  // Max stays on the plan as a regular user: Transfer Ownership is gone for him (404), and My
-  // Subscriptions shows neither Manage Users nor Transfer Ownership.
-  expect((await page.reload())?.status()).toBe(404);
+  // Max stays on the plan as a regular user: Transfer Ownership is gone for him (403, saying who
+  // may), and My Subscriptions shows neither Manage Users nor Transfer Ownership.
+  expect((await page.reload())?.status()).toBe(403);
   await page.goto(transferPage.replace(/\/plans\/.*$/, "/subscriptions"));
   await expect(page.getByRole("heading", { level: 1, name: "My Subscriptions" })).toBeVisible();
   const row = subscriptionRow(page, "Supplier Evaluations");
@@ -360,6 +365,8 @@ test("I1/P3: Invite Teammate with a plan to join — the invitee holds its seat 
   await guest.goto(link);
   await expect(guest.getByText("PDoc Share")).toBeVisible();
   await guest.getByRole("button", { name: "Accept" }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: "You joined Acme Castings" })).toBeVisible();
+  await guest.getByRole("link", { name: "Open PDoc Share" }).click();
   await expect(guest.getByRole("heading", { level: 1, name: "PDoc Share" })).toBeVisible();
   await guest.getByRole("link", { name: /Inbox/ }).first().click();
   await expect(guest.getByRole("list", { name: "Notifications" })).toContainText("You are on PDoc Share");

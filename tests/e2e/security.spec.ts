@@ -49,7 +49,11 @@ test("§10: every page is sent with a nonce CSP (on each of its scripts, new eac
     `${base}/activity`,
     `${base}/settings/subscription`,
     `${base}/inbox`,
+    `${base}/welcome`,
+    `${base}/activity?from=2026-01-01&to=2026-12-31&action=member.role_changed`,
     editLink,
+    "/account",
+    `/account?org=${s.acme.slug}`,
     "/account/email",
     "/onboarding",
     "/dev/mailbox",
@@ -77,6 +81,38 @@ test("§10: every page is sent with a nonce CSP (on each of its scripts, new eac
   // Route handlers get the same headers.
   const health = await page.request.get("/api/health");
   expect(health.headers()["x-content-type-options"]).toBe("nosniff");
+  const csv = await page.request.get(`/api/orgs/${s.acme.slug}/activity.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(csv.headers()["cache-control"]).toContain("no-store");
+  // The 404 page carries the headers too (issue 10 styled it).
+  const missing = await page.request.get("/o/no-such-organization/users");
+  expect(missing.status()).toBe(404);
+  expectSecurityHeaders(missing, await missing.text(), "404");
+});
+
+test("§10: a page a member's role does not include answers 403 inside the shell, with the same headers; hostile params on the new pages never answer 500", async ({ page }) => {
+  const s = await newScenario(page);
+  await signIn(page, s.emails.user1);
+  const base = `/o/${s.acme.slug}`;
+  for (const path of [`${base}/activity`, `${base}/settings/subscription`, `${base}/users/invite`, `${base}/invites`, `${base}/products`, `${base}/suppliers`]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(403);
+    const html = await response.text();
+    expectSecurityHeaders(response, html, path);
+    expect(html, path).toContain('name="robots" content="noindex"');
+  }
+  for (const path of [
+    `${base}/welcome?x=%00`,
+    `/account?org=%00`,
+    `/account?org=${"x".repeat(5000)}`,
+    `${base}/activity?from=%00&to=1e20`,
+    `/api/orgs/${s.acme.slug}/activity.csv?from=%00`,
+    `/invite/${"A".repeat(43)}?decline=1`,
+  ]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBeLessThan(500);
+  }
 });
 
 test("§10: hostile search params answer the page, never a server error", async ({ page }) => {
@@ -92,6 +128,10 @@ test("§10: hostile search params answer the page, never a server error", async 
     `${base}/users?q=${"x".repeat(5000)}`,
     `${base}/activity?page=1e20&action=%00&actor=%00`,
     `${base}/activity?action=__proto__`,
+    `${base}/activity?from=2026-02-30&to=%00`,
+    `${base}/activity?from=9999-99-99&to=${"x".repeat(3000)}`,
+    `/api/orgs/${s.acme.slug}/activity.csv?from=%00&actor=__proto__`,
+    `/account?org=__proto__`,
     "/o/%00/users",
     `${base}/users/%00`,
     "/invite/%00",

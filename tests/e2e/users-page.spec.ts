@@ -83,6 +83,7 @@ test("filters, sort and invited rows: the pending invitation is listed, marked I
   await expect(members(page).getByRole("row")).toHaveCount(2);
   await expect(members(page)).toContainText("Ada Admin");
   await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/users$/);
   await page.getByLabel("Sort by").selectOption({ label: "Sort: Joined (newest first)" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/sort=joined/);

@@ -4,12 +4,15 @@ import { cancelOwnEmailChangeAction, confirmEmailChangeAction } from "@/app/acco
 import { requestSignInLink } from "@/app/(auth)/signin/actions";
 import SignInErrorPage from "@/app/(auth)/signin/error/page";
 import SignInPage from "@/app/(auth)/signin/page";
-import { acceptInvitationAction } from "@/app/invite/[token]/actions";
+import { acceptInvitationAction, declineInvitationAction } from "@/app/invite/[token]/actions";
+import { leaveOrganizationAction, updateProfileAction } from "@/app/account/actions";
+import AccountPage from "@/app/account/page";
+import WelcomePage from "@/app/o/[org]/welcome/page";
 import InvitationPage from "@/app/invite/[token]/page";
 import ConfirmEmailChangePage from "@/app/account/email/confirm/[token]/page";
 import ActivityPage from "@/app/o/[org]/activity/page";
 import InboxPage from "@/app/o/[org]/inbox/page";
-import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import { resendInvitationAction, restoreInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import ManageInvitesPage from "@/app/o/[org]/invites/page";
 import { changeTierAction } from "@/app/o/[org]/settings/subscription/actions";
 import SubscriptionPage from "@/app/o/[org]/settings/subscription/page";
@@ -123,7 +126,7 @@ async function scene() {
   return { org, admin, user, invitation, token, survey, plan };
 }
 
-/** A Next page may end in notFound() or redirect(): those are answers, not crashes. */
+/** A Next page may end in notFound(), forbidden() or redirect(): those are answers, not crashes. */
 async function renderPage(fn: () => Promise<unknown>) {
   try {
     await fn();
@@ -132,6 +135,7 @@ async function renderPage(fn: () => Promise<unknown>) {
     const digest = String((error as { digest?: string }).digest ?? "");
     if (digest.startsWith("NEXT_REDIRECT")) return "redirect";
     if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "not-found";
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;403")) return "forbidden";
     throw error;
   }
 }
@@ -160,11 +164,12 @@ describe("§10 pages: hostile search and route params", () => {
     actAs(admin.id);
     const orgPages = [
       UsersPage, ActivityPage, InboxPage, ManageInvitesPage, SubscriptionPage, MySubscriptionsPage, SurveysPage, InvitePage,
-      NewSurveyPage, ProductsPage, SuppliersPage,
+      NewSurveyPage, ProductsPage, SuppliersPage, WelcomePage,
     ];
     for (const value of corpus) {
       const searchParams = Promise.resolve({
         q: value, page: value, actor: value, action: value, owner: value, mine: value, filter: value, merged: value, role: value, status: value, sort: value,
+        from: value, to: value, show: value, org: value,
       });
       for (const Page of orgPages) {
         expect(await renderPage(() => Page({ params: Promise.resolve({ org: org.slug }), searchParams } as never))).toBe("rendered");
@@ -206,6 +211,12 @@ describe("§10 pages: hostile search and route params", () => {
       expect(await renderPage(() => InvitationPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
       expect(await renderPage(() => ConfirmEmailChangePage({ params: Promise.resolve({ token }) }))).toBe("rendered");
       expect(await renderPage(() => AnswerSurveyPage({ params: Promise.resolve({ token }) }))).toBe("rendered");
+    }
+    // The profile page, signed in, with a hostile organization to go back to.
+    const { admin } = await scene();
+    actAs(admin.id);
+    for (const value of corpus) {
+      expect(await renderPage(() => AccountPage({ searchParams: Promise.resolve({ org: value }) }))).toBe("rendered");
     }
   });
 });
@@ -252,6 +263,7 @@ describe("§10 actions: hostile values in every field", () => {
       ["cancelEmailChange", cancelEmailChangeAction, valid.member],
       ["resendInvitation", resendInvitationAction, valid.invitation],
       ["revokeInvitation", revokeInvitationAction, valid.invitation],
+      ["restoreInvitation", restoreInvitationAction, valid.invitation],
       ["changeTier", changeTierAction, valid.tier],
       ["transferSurvey", transferSurveyAction, valid.transfer],
       ["createSurvey", createSurveyAction, valid.newSurvey],
@@ -283,6 +295,8 @@ describe("§10 actions: hostile values in every field", () => {
       ["inviteSupplier", inviteSupplierAction, valid.supplier],
       ["changeRole", changeRoleAction, { org: org.slug, userId: user.id, role: "manager" }],
       ["bulkMembers", bulkMembersAction, { org: org.slug, op: "suspend", rows: `member:${user.id}` }],
+      // Last: it removes the caller from the organization when it succeeds.
+      ["leaveOrganization", leaveOrganizationAction, { org: org.slug }],
     ];
     actAs(admin.id);
     for (const [name, action, fields] of actions) {
@@ -299,8 +313,10 @@ describe("§10 actions: hostile values in every field", () => {
     const actions: Array<[string, (s: FormState, f: FormData) => Promise<FormState>, Record<string, string>, string | null]> = [
       ["requestSignInLink", requestSignInLink, { email: "fuzz@example.test", redirectTo: "/" }, null],
       ["acceptInvitation", acceptInvitationAction, { token: "A".repeat(43) }, null],
+      ["declineInvitation", declineInvitationAction, { token: "A".repeat(43) }, null],
       ["answerSurvey", answerSurveyAction, { token: "A".repeat(43), respondent: "Fuzz", "answer.q1": "yes" }, null],
-      ["createOrganization", createOrganizationAction, { name: "Fuzz Works" }, admin.id],
+      ["createOrganization", createOrganizationAction, { name: "Fuzz Works", firstName: "Fu", lastName: "Zz" }, admin.id],
+      ["updateProfile", updateProfileAction, { firstName: "Fu", lastName: "Zz", email: admin.email, phone: "" }, admin.id],
       ["confirmEmailChange", confirmEmailChangeAction, { token: "A".repeat(43) }, admin.id],
       ["cancelOwnEmailChange", cancelOwnEmailChangeAction, { unused: "x" }, admin.id],
     ];

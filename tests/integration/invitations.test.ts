@@ -354,7 +354,7 @@ describe("I4 accepting (the action, as the page posts it)", () => {
       (e: unknown) => e as { digest?: string },
     );
     expect(error?.digest).toMatch(/^NEXT_REDIRECT/);
-    expect(error?.digest).toContain(`/o/${org.slug}/users`);
+    expect(error?.digest).toContain(`/o/${org.slug}/welcome`);
     const cookie = testCookies.get("authjs.session-token");
     expect(cookie).toBeTruthy();
     const [session] = await t.db.select().from(sessions).where(eq(sessions.sessionToken, cookie!));

@@ -94,7 +94,7 @@ const cases: Array<[rule: string, action: string, what: string, field: string, o
   ["R1", "invite", "no role", "role", { role: undefined }],
   ["I1", "invite", "a first name over 80 characters", "firstName", { firstName: long(81) }],
   ["I1", "invite", "a last name over 80 characters", "lastName", { lastName: long(81) }],
-  ["I1", "invite", "a name with several addresses", "firstName", { emails: "a@example.test b@example.test", firstName: "Ann" }],
+  ["I1", "invite", "a name with several addresses", "firstName", { emails: "a@example.test, b@example.test", firstName: "Ann" }],
 
   ["R2", "update", "a member id that is not a uuid", "userId", { userId: "42" }],
   ["R2", "update", "no member id", "userId", { userId: undefined }],

@@ -175,7 +175,8 @@ describe("P3 Add User To Plan: a new person", () => {
     expect(list.rows.find((r) => r.email === email)).toMatchObject({ userId: null, invitation: { state: "pending" } });
 
     const accepted = await acceptInvitation({ token, signedIn: null });
-    expect(accepted.landingPath).toBe(`/o/${w.org.slug}/plans/${w.plan.id}`);
+    // "You joined …" first; the welcome page links the plan.
+    expect(accepted.landingPath).toBe(`/o/${w.org.slug}/welcome`);
     const place = await placeOf(w.plan.id, accepted.userId);
     expect(place.invitationId).toBeNull();
     expect(await keysOf(place.id)).toEqual(["workflows.create", "workflows.view_all"]);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/action";
 import { getSessionUser } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { declineInvitation } from "@/lib/invitations/decline-invitation";
 import { appBaseUrl } from "@/lib/url";
 
 const acceptSchema = z.object({ token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/) });
@@ -26,4 +27,12 @@ export const acceptInvitationAction = publicAction(acceptSchema, async ({ token 
     });
   }
   redirect(result.landingPath);
+});
+
+// POST (server action) – decline an invitation from its link: it ends, its seat is free, the inviter is told.
+export const declineInvitationAction = publicAction(acceptSchema, async ({ token }) => {
+  const user = await getSessionUser();
+  await declineInvitation({ token, signedIn: user ? { id: user.id, email: user.email } : null });
+  // The link now reads "declined" (a GET of the same page).
+  redirect(`/invite/${token}`);
 });

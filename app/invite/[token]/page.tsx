@@ -40,6 +40,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </CenteredCard>
     );
   }
+  if (invitation.state === "declined") {
+    return (
+      <CenteredCard title="Invitation declined">
+        <p>
+          This invitation to {invitation.orgName} was declined
+          {invitation.declinedAt ? ` on ${formatDateTime(invitation.declinedAt)}` : ""}. If that was a mistake, ask{" "}
+          {invitation.inviterName ?? invitation.inviterEmail} to invite you again.
+        </p>
+      </CenteredCard>
+    );
+  }
   if (invitation.state === "expired") {
     return (
       <CenteredCard title="Invitation expired">
@@ -75,7 +86,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             <SignOutButton className="font-semibold underline" /> and open the link again.
           </div>
         ) : (
-          <AcceptForm token={token} />
+          <AcceptForm token={token} orgName={invitation.orgName} inviter={invitation.inviterName ?? invitation.inviterEmail} />
         )}
       </CenteredCard>
     );
@@ -104,7 +115,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <SignOutButton className="font-semibold underline" /> and open the link again.
         </div>
       ) : (
-        <AcceptForm token={token} />
+        <AcceptForm token={token} orgName={invitation.orgName} inviter={invitation.inviterName ?? invitation.inviterEmail} />
       )}
     </CenteredCard>
   );

@@ -1,6 +1,7 @@
 import { Inbox } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -32,8 +33,8 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-40 border-b border-gray-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
-          <div className="flex items-center gap-3">
+        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-2 px-4 sm:gap-4">
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
             <Link href="/" className="flex items-center gap-2" aria-label="Seatwise home">
               <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
                 S
@@ -45,7 +46,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
               orgs={orgs}
             />
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex shrink-0 items-center gap-1 sm:gap-2">
             <Link
               href={`${base}/inbox`}
               className="relative inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100"
@@ -58,13 +59,11 @@ export default async function OrgLayout({ children, params }: { children: ReactN
               ) : null}
             </Link>
             <UserMenu orgSlug={ctx.org.slug} name={ctx.user.name ?? ctx.user.email} email={ctx.user.email} />
+            <MobileNav items={nav} />
           </div>
         </div>
       </header>
-      <div className="border-b border-gray-200 bg-white px-4 py-2 md:hidden">
-        <SideNav items={nav} horizontal />
-      </div>
-      <div className="mx-auto flex max-w-7xl gap-8 px-4 py-8">
+      <div className="mx-auto flex max-w-7xl gap-8 px-4 py-6 sm:py-8">
         <aside className="hidden w-52 shrink-0 md:block">
           <SideNav items={nav} />
         </aside>

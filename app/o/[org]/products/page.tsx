@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { SubscribeForm } from "@/components/plans/subscribe-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Products" };
 export default async function ProductsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
-  if (!canSubscribe(ctx.membership.role)) notFound();
+  if (!canSubscribe(ctx.membership.role)) forbidden();
   const [products, plans] = await Promise.all([listProducts(), listOrgPlans(ctx)]);
   const base = `/o/${ctx.org.slug}/plans`;
   return (

@@ -32,9 +32,10 @@ export default async function MySubscriptionsPage({ params }: { params: Promise<
             <thead className="bg-gray-50">
               <tr>
                 <Th>Plan</Th>
-                <Th>Subscriber</Th>
-                <Th>Seats</Th>
-                <Th>Your part</Th>
+                {/* On a phone the plan's cell carries these, and its buttons stay on screen. */}
+                <Th className="hidden sm:table-cell">Subscriber</Th>
+                <Th className="hidden sm:table-cell">Seats</Th>
+                <Th className="hidden sm:table-cell">Your part</Th>
                 <Th>
                   <span className="sr-only">Actions</span>
                 </Th>
@@ -51,20 +52,23 @@ export default async function MySubscriptionsPage({ params }: { params: Promise<
                         {p.productName}
                       </Link>
                       <p className="text-xs text-gray-500">{p.productDescription}</p>
+                      <p className="mt-1 text-xs text-gray-600 sm:hidden">
+                        {p.isSubscriber ? "You subscribe" : `Subscriber: ${p.subscriberName ?? p.subscriberEmail}`} · {planSeatMeter(p.userMode, p.usage)}
+                      </p>
                       {p.liveTransfer ? (
                         <p className="mt-1 text-xs text-amber-800">
                           Transfer to {p.liveTransfer.toName} waiting for an answer until {formatDate(p.liveTransfer.expiresAt)}
                         </p>
                       ) : null}
                     </Td>
-                    <Td>{p.subscriberName ?? p.subscriberEmail}</Td>
-                    <Td>
+                    <Td className="hidden sm:table-cell">{p.subscriberName ?? p.subscriberEmail}</Td>
+                    <Td className="hidden sm:table-cell">
                       <span className="font-medium text-gray-900">{planSeatMeter(p.userMode, p.usage)}</span>
                       {p.userMode === "single" ? null : <span className="block text-xs text-gray-500">{planSeatBreakdown(p.usage)}</span>}
                     </Td>
-                    <Td>{p.isSubscriber ? <Badge tone="indigo">Subscriber</Badge> : <Badge>Plan user</Badge>}</Td>
+                    <Td className="hidden sm:table-cell">{p.isSubscriber ? <Badge tone="indigo">Subscriber</Badge> : <Badge>Plan user</Badge>}</Td>
                     <Td>
-                      <div className="flex justify-end gap-2">
+                      <div className="flex flex-col items-end gap-2 sm:flex-row sm:justify-end">
                         {manages ? (
                           <Link href={`${base}/${p.id}/users`} className={buttonClass("secondary", undefined, "sm")} aria-label={`Manage Users of ${p.productName}`}>
                             Manage Users

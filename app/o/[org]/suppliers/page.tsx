@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { InviteSupplierForm, SupplierInvitesTable } from "@/components/suppliers/supplier-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Suppliers" };
 export default async function SuppliersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
-  if (!canInviteSupplier(ctx.membership.role, ctx.org.kind)) notFound();
+  if (!canInviteSupplier(ctx.membership.role, ctx.org.kind)) forbidden();
   const { joined, open } = await listSuppliers(ctx);
   return (
     <>

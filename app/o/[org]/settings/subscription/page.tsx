@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requireMemberPage } from "@/lib/auth/session";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Account subscription" };
 export default async function SubscriptionPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
-  if (!canChangeTier(ctx.membership.role)) notFound();
+  if (!canChangeTier(ctx.membership.role)) forbidden();
   const usage = await seatUsage(db, ctx.org.id);
   const options = tiers.map((tier) => ({
     tier,
@@ -29,7 +29,14 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ o
         description={`${ctx.org.name} is on the ${tierLabels[usage.tier]} tier: ${usage.used} seat${usage.used === 1 ? "" : "s"} in use (${seatHolders(usage)}).`}
       />
       <Card className="max-w-2xl p-6">
-        <TierForm orgSlug={ctx.org.slug} current={usage.tier} options={options} used={usage.used} />
+        <TierForm
+          orgSlug={ctx.org.slug}
+          orgName={ctx.org.name}
+          current={usage.tier}
+          options={options}
+          used={usage.used}
+          holders={seatHolders(usage)}
+        />
       </Card>
     </>
   );

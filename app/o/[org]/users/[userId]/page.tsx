@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { EditMemberForm } from "@/components/members/edit-member-form";
 import { MemberSurveysExport } from "@/components/surveys/member-surveys-export";
@@ -26,7 +26,8 @@ export default async function EditMemberPage({ params }: { params: Promise<{ org
   const target = { userId: member.userId, role: member.role, status: member.status };
   const roles = assignableRoles(actor, target);
   const profile = canEditProfile(actor, target);
-  if (!profile && roles.length < 2) notFound();
+  // A member of this organization they may not edit (R2, R3): 403 inside the shell, saying why.
+  if (!profile && roles.length < 2) forbidden();
   const pending = profile ? await findPendingEmailChange(member.userId) : null;
   return (
     <>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { InviteForm } from "@/components/members/invite-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
-import { canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
+import { canChangeTier, canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
 import { listOrgPlans } from "@/lib/plans/queries";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { db } from "@/db/client";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Invite Teammate" };
 export default async function InvitePage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
-  if (!canManageInvitations(ctx.membership.role)) notFound();
+  if (!canManageInvitations(ctx.membership.role)) forbidden();
   const [seats, orgPlans] = await Promise.all([seatUsage(db, ctx.org.id), listOrgPlans(ctx)]);
   // I1 with P7: the plans this inviter may add people to, with their free plan seats.
   const actor = { userId: ctx.user.id, role: ctx.membership.role };
@@ -43,7 +43,18 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
         }
       />
       <Card className="max-w-2xl p-6">
-        <InviteForm orgSlug={ctx.org.slug} roles={grantableRoles(ctx.membership.role)} plans={plans} />
+        <InviteForm
+          orgSlug={ctx.org.slug}
+          roles={grantableRoles(ctx.membership.role)}
+          plans={plans}
+          seats={{
+            left,
+            limit: seats.limit,
+            tier: tierLabels[seats.tier],
+            // T4: only Admins change the tier; Managers are told to ask one.
+            subscriptionHref: canChangeTier(ctx.membership.role) ? `/o/${ctx.org.slug}/settings/subscription` : null,
+          }}
+        />
       </Card>
     </>
   );

@@ -1,0 +1,377 @@
+/**
+ * SPEC A1 for people: each audit entry as a sentence ("Ada Admin changed Ulf User's role from User
+ * to Manager"), and the before/after of the fields that changed, for the disclosure under it.
+ * Pure functions: the page and the CSV export resolve names first (lib/audit/queries.ts) and pass
+ * them in, so this module never reads the database.
+ */
+import { roleLabels, type Role } from "@/lib/permissions";
+import { tierLabels } from "@/lib/tiers";
+import type { Tier } from "@/db/schema";
+
+export type AuditRecord = {
+  action: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  targetUserId: string | null;
+  targetEmail: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+/** Names the queries resolved: people by user id, subjects by `${type}:${id}`. */
+export type AuditNames = {
+  people: Map<string, string>;
+  subjects: Map<string, string>;
+  orgName: string;
+};
+
+/** A piece of a sentence: plain words, or a name (shown in bold). */
+export type SentencePart = string | { name: string };
+
+type Payload = Record<string, unknown>;
+
+const asPayload = (value: unknown): Payload => (value && typeof value === "object" && !Array.isArray(value) ? (value as Payload) : {});
+const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+
+function roleLabel(value: unknown): string {
+  return typeof value === "string" && value in roleLabels ? roleLabels[value as Role] : String(value ?? "—");
+}
+
+function tierLabel(value: unknown): string {
+  return typeof value === "string" && value in tierLabels ? tierLabels[value as Tier] : String(value ?? "—");
+}
+
+/** The actions the app writes, grouped, with the words of the Activity page's filter. */
+export const auditActionGroups: Array<{ label: string; actions: Array<[string, string]> }> = [
+  {
+    label: "Members",
+    actions: [
+      ["member.role_changed", "Role changed"],
+      ["member.updated", "Details edited"],
+      ["member.suspended", "Suspended"],
+      ["member.reactivated", "Re-activated"],
+      ["member.deleted", "Deleted"],
+      ["member.left", "Left the organization"],
+      ["member.email_change_requested", "Email change asked"],
+      ["member.email_changed", "Email changed"],
+      ["member.email_change_cancelled", "Email change cancelled"],
+      ["member.surveys_exported", "Surveys downloaded"],
+    ],
+  },
+  {
+    label: "Invitations",
+    actions: [
+      ["invitation.created", "Invited"],
+      ["invitation.resent", "Invitation resent"],
+      ["invitation.revoked", "Invitation revoked"],
+      ["invitation.restored", "Revocation undone"],
+      ["invitation.accepted", "Invitation accepted"],
+      ["invitation.declined", "Invitation declined"],
+    ],
+  },
+  {
+    label: "Organization",
+    actions: [
+      ["organization.created", "Organization created"],
+      ["organization.tier_changed", "Tier changed"],
+      ["activity.exported", "Activity downloaded"],
+    ],
+  },
+  {
+    label: "Plans",
+    actions: [
+      ["plan.subscribed", "Subscribed"],
+      ["plan.seats_changed", "Plan seats changed"],
+      ["plan.user_added", "Added to a plan"],
+      ["plan.user_removed", "Removed from a plan"],
+      ["plan.invitee_removed", "Invitee removed from a plan"],
+      ["plan.permissions_changed", "Plan permissions changed"],
+      ["plan.reassigned", "Plan reassigned"],
+      ["transfer.requested", "Transfer requested"],
+      ["transfer.accepted", "Transfer accepted"],
+      ["transfer.declined", "Transfer declined"],
+      ["transfer.cancelled", "Transfer cancelled"],
+      ["transfer.expired", "Transfer expired"],
+      ["workflow.created", "Workflow started"],
+      ["task.sent", "Task sent"],
+      ["task.done", "Task done"],
+    ],
+  },
+  {
+    label: "Surveys",
+    actions: [
+      ["survey.created", "Survey created"],
+      ["survey.updated", "Survey edited"],
+      ["survey.checked_out", "Checked out"],
+      ["survey.checked_in", "Checked in"],
+      ["survey.force_checked_in", "Force checked in"],
+      ["survey.transferred", "Survey transferred"],
+      ["survey.merged", "Surveys merged"],
+      ["survey.share_link_created", "Share link created"],
+      ["survey.share_link_replaced", "Share link replaced"],
+      ["survey.share_link_disabled", "Share link turned off"],
+    ],
+  },
+  {
+    label: "Suppliers",
+    actions: [
+      ["supplier.invited", "Supplier invited"],
+      ["supplier.invitation_resent", "Supplier invitation resent"],
+      ["supplier.joined", "Supplier joined"],
+    ],
+  },
+];
+
+export const auditActionLabels = new Map(auditActionGroups.flatMap((g) => g.actions));
+
+/** "member.bulk_thing" → "member bulk thing": an action this page has no sentence for yet still reads. */
+function humanize(action: string): string {
+  return action.replace(/[._]/g, " ");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Payload keys that hold a user id, so their value is shown (and exported) as a name. */
+export const personKeys = new Set(["ownerId", "subscriberId", "checkedOutById", "fromUserId", "toUserId", "userId"]);
+
+/** The user ids an entry's before/after mention, for the one query that names everyone on a page. */
+export function peopleMentioned(entry: Pick<AuditRecord, "before" | "after">): string[] {
+  const ids: string[] = [];
+  const visit = (value: unknown) => {
+    for (const [key, v] of Object.entries(asPayload(value))) {
+      if (personKeys.has(key) && typeof v === "string" && UUID.test(v)) ids.push(v);
+      else if (v && typeof v === "object" && !Array.isArray(v)) visit(v);
+    }
+  };
+  visit(entry.before);
+  visit(entry.after);
+  return ids;
+}
+
+/** Invitation ids an entry's payload mentions (a plan place of an invitee), named by their address. */
+export function invitationsMentioned(entry: Pick<AuditRecord, "before" | "after">): string[] {
+  return [asPayload(entry.before).invitationId, asPayload(entry.after).invitationId].filter(
+    (v): v is string => typeof v === "string" && UUID.test(v),
+  );
+}
+
+/**
+ * The sentence of one entry. Names come from the users table (a person renamed since reads with
+ * their name of today) and fall back to the address recorded in the entry.
+ */
+export function describeAuditEntry(entry: AuditRecord, names: AuditNames): SentencePart[] {
+  const before = asPayload(entry.before);
+  const after = asPayload(entry.after);
+  const person = (id: string | null | undefined, email?: string | null): SentencePart | null => {
+    const name = (id && names.people.get(id)) || email;
+    return name ? { name } : null;
+  };
+  const actor: SentencePart = person(entry.actorId, entry.actorEmail) ?? { name: "Seatwise" };
+  const target: SentencePart = person(entry.targetUserId, entry.targetEmail) ?? { name: "someone" };
+  const self = entry.actorId !== null && entry.actorId === entry.targetUserId;
+  const possessive = (who: SentencePart): SentencePart[] => (self ? ["their"] : [who, "'s"]);
+  const subjectName = entry.subjectType && entry.subjectId ? names.subjects.get(`${entry.subjectType}:${entry.subjectId}`) : undefined;
+  const invitationEmail: SentencePart = {
+    name: subjectName ?? str(before.email) ?? str(after.email) ?? entry.targetEmail ?? "an address",
+  };
+  const plan: SentencePart = {
+    name: (entry.subjectType === "plan" || entry.subjectType === "transfer" ? subjectName : undefined) ?? str(after.plan) ?? str(before.plan) ?? str(after.product) ?? "a plan",
+  };
+  const quoted = (title: string | null | undefined): SentencePart => ({ name: `“${title ?? "a survey since deleted"}”` });
+  const survey = quoted(subjectName ?? str(after.title) ?? str(before.title));
+  const task = quoted(subjectName ?? str(after.title));
+
+  switch (entry.action) {
+    case "organization.created":
+      return [actor, " created ", { name: str(after.name) ?? names.orgName }, ` on the ${tierLabel(after.tier)} tier`];
+    case "organization.tier_changed":
+      return [actor, ` moved the account subscription from ${tierLabel(before.tier)} to ${tierLabel(after.tier)}`];
+    case "activity.exported":
+      return [actor, " downloaded the activity log as CSV"];
+    case "invitation.created": {
+      const plans = Array.isArray(after.plans) && after.plans.length ? ` with a place on ${after.plans.join(", ")}` : "";
+      return [actor, " invited ", invitationEmail, ` as ${roleLabel(after.role)}${plans}`];
+    }
+    case "invitation.resent":
+      return [actor, " sent the invitation to ", invitationEmail, " again with a new link"];
+    case "invitation.revoked":
+      return [actor, " revoked the invitation to ", invitationEmail];
+    case "invitation.restored":
+      return [actor, " undid the revocation of the invitation to ", invitationEmail];
+    case "invitation.accepted":
+      return [target, ` accepted the invitation and joined as ${roleLabel(after.role)}`];
+    case "invitation.declined":
+      return [invitationEmail, ` declined the invitation to join as ${roleLabel(before.role)}`];
+    case "member.role_changed":
+      return [actor, " changed ", ...possessive(target), ` role from ${roleLabel(before.role)} to ${roleLabel(after.role)}`];
+    case "member.updated": {
+      // In the form's order (the database keeps JSON keys in its own order).
+      const order = ["firstName", "lastName", "email", "phone"];
+      const fields = Object.keys(after)
+        .filter((k) => k !== "name")
+        .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
+        .map((k) => fieldLabel(k).toLowerCase());
+      return [actor, " updated ", ...possessive(target), ` details${fields.length ? ` (${fields.join(", ")})` : ""}`];
+    }
+    case "member.suspended":
+      return [actor, " suspended ", target];
+    case "member.reactivated":
+      return [actor, " re-activated ", target];
+    case "member.deleted":
+      return [actor, " deleted ", target, ` (${roleLabel(before.role)})`];
+    case "member.left":
+      return [target, ` left ${names.orgName}`];
+    case "member.email_change_requested":
+      return [actor, " asked to change ", ...possessive(target), " sign-in email to ", { name: str(after.pendingEmail) ?? "a new address" }];
+    case "member.email_changed":
+      return [target, "'s sign-in email changed from ", { name: str(before.email) ?? "an earlier address" }, " to ", { name: str(after.email) ?? "a new address" }];
+    case "member.email_change_cancelled":
+      return [actor, " cancelled the change of ", ...possessive(target), " sign-in email to ", { name: str(before.pendingEmail) ?? "a new address" }];
+    case "member.surveys_exported":
+      return [actor, " downloaded ", ...possessive(target), " surveys"];
+    case "plan.subscribed":
+      return [actor, " subscribed to ", plan, typeof after.seats === "number" ? ` with ${after.seats} seats` : ""];
+    case "plan.seats_changed":
+      return [actor, " changed the seats of ", plan, ` from ${before.seats ?? "—"} to ${after.seats ?? "—"}`];
+    case "plan.user_added":
+      return [actor, " added ", target, " to ", plan];
+    case "plan.user_removed":
+      // Leaving the organization takes the person off its plans: they were not removed by someone.
+      return self ? [actor, " left ", plan] : [actor, " removed ", target, " from ", plan];
+    case "plan.invitee_removed": {
+      const invited = invitationsMentioned(entry).map((id) => names.subjects.get(`invitation:${id}`)).find(Boolean);
+      return [actor, " removed the pending place of ", { name: invited ?? "an invitee" }, " from ", plan];
+    }
+    case "plan.permissions_changed":
+      return [actor, " changed ", entry.targetUserId ? target : { name: "an invitee" }, "'s permissions on ", plan];
+    case "plan.reassigned":
+      return [actor, " reassigned ", plan, " from ", person(str(before.subscriberId), str(before.subscriberEmail)) ?? { name: "its subscriber" }, " to ", target];
+    case "transfer.requested":
+      return [actor, " asked ", target, " to become the subscriber of ", plan];
+    case "transfer.accepted":
+      return [actor, " became the subscriber of ", plan, ", accepting ", target, "'s transfer"];
+    case "transfer.declined":
+      return [actor, " declined to become the subscriber of ", plan];
+    case "transfer.cancelled":
+      return [actor, " cancelled the transfer of ", plan];
+    case "transfer.expired":
+      return ["The transfer of ", plan, ...(entry.targetUserId || entry.targetEmail ? [" to ", target] : []), " expired unanswered"];
+    case "workflow.created":
+      return [actor, " started the workflow ", quoted(subjectName ?? str(after.title))];
+    case "task.sent":
+      return [actor, " sent the task ", task, " to ", target];
+    case "task.done":
+      return [actor, " marked the task ", task, " done"];
+    case "survey.created":
+      return [actor, " created the survey ", survey];
+    case "survey.updated":
+      return [actor, " edited the survey ", survey];
+    case "survey.checked_out":
+      return [actor, " checked out ", survey];
+    case "survey.checked_in":
+      return [actor, " checked in ", survey];
+    case "survey.force_checked_in":
+      return [actor, " force-checked-in ", survey, ...(entry.targetUserId ? [", held by ", target] : [])];
+    case "survey.transferred": {
+      const from = person(str(before.ownerId));
+      return [actor, " transferred ", survey, ...(from ? [" from ", from] : []), " to ", target];
+    }
+    case "survey.merged": {
+      const source = asPayload(before.source);
+      return [actor, " merged ", quoted(str(source.title)), " into ", quoted(subjectName ?? str(asPayload(before.target).title)), typeof after.responsesMoved === "number" ? ` (${after.responsesMoved} responses moved)` : ""];
+    }
+    case "survey.share_link_created":
+      return [actor, " created a share link for ", survey];
+    case "survey.share_link_replaced":
+      return [actor, " replaced the share link of ", survey];
+    case "survey.share_link_disabled":
+      return [actor, " turned off the share link of ", survey];
+    case "supplier.invited":
+      return [actor, " invited ", { name: str(after.companyName) ?? "a company" }, " (", invitationEmail, ") as a supplier"];
+    case "supplier.invitation_resent":
+      return [actor, " sent the supplier invitation to ", { name: str(after.companyName) ?? "a company" }, " again"];
+    case "supplier.joined":
+      return [target, " set up ", { name: str(after.supplierName) ?? "their company" }, " as a supplier"];
+    default:
+      return [actor, ` — ${humanize(entry.action)}`, ...(subjectName ? [": ", { name: subjectName }] : [])];
+  }
+}
+
+/** The sentence as plain text (the CSV export, and tests). */
+export function sentenceText(parts: SentencePart[]): string {
+  return parts.map((p) => (typeof p === "string" ? p : p.name)).join("");
+}
+
+const fieldLabels: Record<string, string> = {
+  role: "Role",
+  status: "Status",
+  firstName: "First name",
+  lastName: "Last name",
+  name: "Name",
+  phone: "Phone",
+  email: "Email",
+  pendingEmail: "Pending email",
+  tier: "Tier",
+  seats: "Seats",
+  permissions: "Permissions",
+  ownerId: "Owner",
+  subscriberId: "Subscriber",
+  subscriberEmail: "Subscriber's email",
+  checkedOutById: "Checked out by",
+  checkedOutAt: "Checked out at",
+  expiresAt: "Expires",
+  plans: "Plans",
+  plan: "Plan",
+  onPlan: "On the plan",
+  title: "Title",
+  state: "State",
+  shareLink: "Share link",
+  companyName: "Company",
+  otherSessionsEnded: "Other sessions ended",
+  sessionsEnded: "Sessions ended",
+  checkOutsReleased: "Check-outs released",
+  planPlacesRemoved: "Plan places removed",
+  transfersVoided: "Transfers voided",
+  responsesMoved: "Responses moved",
+  questionsAdded: "Questions added",
+  member: "Member",
+};
+
+export function fieldLabel(key: string): string {
+  if (fieldLabels[key]) return fieldLabels[key];
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export type FieldChange = { field: string; before: string; after: string };
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * The fields whose value differs between before and after, each shown for people: roles and
+ * tiers by their labels, user ids by names, times in UTC, lists joined. Unchanged fields are left
+ * out (a role change shows the role, not everything the entry recorded).
+ */
+export function changedFields(entry: Pick<AuditRecord, "before" | "after">, names: Pick<AuditNames, "people">, formatTime: (d: Date) => string): FieldChange[] {
+  const before = asPayload(entry.before);
+  const after = asPayload(entry.after);
+  const show = (key: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (key === "role") return roleLabel(value);
+    if (key === "tier") return tierLabel(value);
+    if (personKeys.has(key) && typeof value === "string") return names.people.get(value) ?? "a former member";
+    if (typeof value === "string" && ISO.test(value) && !Number.isNaN(Date.parse(value))) return formatTime(new Date(value));
+    if (typeof value === "boolean") return value ? "yes" : "no";
+    if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ") : "none";
+    if (typeof value === "object") return JSON.stringify(value);
+    return String(value);
+  };
+  // Ids of things (a plan's, a workflow's) mean nothing to a reader: the sentence names those; the
+  // CSV keeps the raw JSON. Ids of people are shown as names.
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => personKeys.has(key) || !/Id$/.test(key));
+  return keys
+    .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map((key) => ({ field: fieldLabel(key), before: show(key, before[key]), after: show(key, after[key]) }));
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq, inArray, or } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { memberships, ownershipTransfers, planUsers, plans, sessions, surveys } from "@/db/schema";
+import { removeFromPlanInTx } from "@/lib/plans/remove-plan-user";
+
+export type RemoveMembershipOptions = {
+  orgId: string;
+  /** Who acts (the Admin deleting, or the member leaving), for P6's audit entries and notices. */
+  actor: { id: string; email: string };
+  target: { userId: string; email: string; membershipId: string };
+  /**
+   * R6: a deleted member who belongs to no other organization loses every session. A member who
+   * leaves keeps their account and their sign-in (they may create or join another organization).
+   */
+  endSessionsWhenNoOtherOrganization: boolean;
+};
+
+/**
+ * The effects of a membership ending (SPEC R6), in the caller's transaction after it locked the
+ * organization (lockActor) and the membership, and checked R4/R5/R7 as its own act requires:
+ * removed from every plan with P6's effects, transfers to or from them voided, their survey
+ * check-outs released (nobody else could ever edit those surveys), the membership deleted (the
+ * seat is free) and, when asked, their sessions ended. Used by Delete User and Leave organization.
+ */
+export async function removeMembershipInTx(tx: Tx, options: RemoveMembershipOptions) {
+  const { orgId, actor, target } = options;
+  const targetRef = { id: target.userId, email: target.email };
+  const places = await tx
+    .select({ planId: planUsers.planId })
+    .from(planUsers)
+    .innerJoin(plans, eq(plans.id, planUsers.planId))
+    .where(and(eq(plans.orgId, orgId), eq(planUsers.userId, target.userId)));
+  for (const place of places) {
+    await removeFromPlanInTx(tx, { planId: place.planId, userId: target.userId, actor, target: targetRef });
+  }
+  await tx
+    .update(ownershipTransfers)
+    .set({ state: "void", resolvedAt: new Date() })
+    .where(
+      and(
+        eq(ownershipTransfers.orgId, orgId),
+        eq(ownershipTransfers.state, "pending"),
+        or(eq(ownershipTransfers.toUserId, target.userId), eq(ownershipTransfers.fromUserId, target.userId)),
+      ),
+    );
+  await tx
+    .update(surveys)
+    .set({ checkedOutById: null, checkedOutAt: null })
+    .where(and(eq(surveys.orgId, orgId), eq(surveys.checkedOutById, target.userId)));
+  await tx.delete(memberships).where(eq(memberships.id, target.membershipId));
+
+  let sessionsEnded = 0;
+  if (options.endSessionsWhenNoOtherOrganization) {
+    const remaining = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, target.userId)).limit(1);
+    if (!remaining.length) {
+      const ended = await tx.delete(sessions).where(inArray(sessions.userId, [target.userId])).returning({ t: sessions.sessionToken });
+      sessionsEnded = ended.length;
+    }
+  }
+  return { plansLeft: places.length, sessionsEnded };
+}
