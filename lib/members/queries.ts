@@ -86,7 +86,9 @@ export async function listMembers(ctx: MemberContext, options: MembersQuery = {}
   const rows = await selectRows<PersonRow & { tier: Tier; members: number; pendingInvitations: number; memberTotal: number; invitationTotal: number }>(
     db,
     sql`
-    with member_page as (
+    with counts as (
+      select ${seats.members} as members, ${seats.pendingInvitations} as pending
+    ), member_page as (
       select 'member' as kind, u.id, u.email, u.name, u.first_name as "firstName", u.last_name as "lastName", u.phone,
              m.role, m.status::text as status, m.created_at as since, m.last_active_at as "lastActiveAt",
              null::timestamptz as "expiresAt", ${memberSk} as sk,
@@ -112,17 +114,17 @@ export async function listMembers(ctx: MemberContext, options: MembersQuery = {}
        order by ${orderOf(sort, { sk: sql`sk`, role: sql`role`, since: sql`since`, id: sql`id` })}
        limit ${MEMBERS_PAGE_SIZE} offset ${(page - 1) * MEMBERS_PAGE_SIZE}
     )
-    select o.tier, ${seats.members} as members, ${seats.pendingInvitations} as "pendingInvitations",
+    select o.tier, counts.members, counts.pending as "pendingInvitations",
            ${
              !wantMembers
                ? sql`0`
                : !pattern && !options.role && !options.status
-                 ? seats.members
+                 ? sql`counts.members`
                  : sql`(select count(*)::int from ${memberships} m join ${users} u on u.id = m.user_id where ${memberWhere})`
            } as "memberTotal",
            ${wantInvitations ? sql`(select count(*)::int from ${invitations} i where ${invitationWhere})` : sql`0`} as "invitationTotal",
            people.*
-      from ${organizations} o left join people on true
+      from ${organizations} o cross join counts left join people on true
      where o.id = ${orgId}`,
   );
   const head = rows[0];
