@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
@@ -94,6 +95,19 @@ export async function admitSignInEmail(
  */
 export async function hitInvitationEmailLimit(orgId: string, email: string, options: { db?: DbOrTx } = {}) {
   return hitRateLimit(`invite:${orgId}:${email.toLowerCase()}`, rateLimitRules.emailPerAddress, options);
+}
+
+/**
+ * The same limit for a form that invites one address (Add User To Plan's Send Invitation, Transfer
+ * Ownership to a new person, Invite Supplier): over it, the form is refused on its email field and
+ * nothing is written.
+ */
+export async function assertInvitationEmailAllowed(orgId: string, email: string) {
+  const limit = await hitInvitationEmailLimit(orgId, email);
+  if (!limit.allowed) {
+    const message = `Too many invitations were sent to ${email} lately. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`;
+    throw new AppError("RATE_LIMITED", message, { fieldErrors: { email: [message] } });
+  }
 }
 
 /** "7 minutes", "3 hours": how long until a window of a limit ends, for messages. */

@@ -5,7 +5,8 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { leaveOrganizationAction } from "@/app/account/actions";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/form-state";
 
 export type OrganizationItem = {
@@ -120,19 +121,8 @@ export function OrganizationList({ items }: { items: OrganizationItem[] }) {
             }}
             className="space-y-4"
           >
-            {answered && state.formError ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-                {state.formError}
-              </p>
-            ) : null}
-            <div className="flex flex-wrap justify-end gap-2">
-              <Button variant="secondary" onClick={() => setAsking(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" variant="danger" disabled={leaving}>
-                {leaving ? "Leaving…" : `Leave ${confirm.name}`}
-              </Button>
-            </div>
+            {answered ? <FormError message={state.formError} /> : null}
+            <DialogActions onCancel={() => setAsking(null)} label={`Leave ${confirm.name}`} pendingLabel="Leaving…" pending={leaving} />
           </form>
         </Dialog>
       ) : null}

@@ -4,7 +4,8 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { resendInvitationAction, restoreInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { cn } from "@/lib/cn";
 
@@ -221,19 +222,8 @@ export function InvitationList({ orgSlug, rows, summary }: { orgSlug: string; ro
             }}
             className="space-y-4"
           >
-            {answered && revokeState.formError ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-                {revokeState.formError}
-              </p>
-            ) : null}
-            <div className="flex flex-wrap justify-end gap-2">
-              <Button variant="secondary" onClick={() => setConfirm(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" variant="danger" disabled={revoking}>
-                {revoking ? "Revoking…" : "Revoke invitation"}
-              </Button>
-            </div>
+            {answered ? <FormError message={revokeState.formError} /> : null}
+            <DialogActions onCancel={() => setConfirm(null)} label="Revoke invitation" pendingLabel="Revoking…" pending={revoking} />
           </form>
         </Dialog>
       ) : null}

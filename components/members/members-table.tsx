@@ -7,7 +7,7 @@ import { createPortal } from "react-dom";
 import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import { bulkMembersAction, changeRoleAction, deleteMemberAction, setMemberStatusAction } from "@/app/o/[org]/users/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { FormMessage, inputClass } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import {
@@ -518,14 +518,7 @@ function ConfirmForm(props: {
         </div>
       ) : null}
       <FormMessage state={state} />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={props.onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant={props.danger ? "danger" : "primary"} disabled={pending}>
-          {pending ? "Working…" : props.submitLabel}
-        </Button>
-      </div>
+      <DialogActions onCancel={props.onCancel} label={props.submitLabel} pendingLabel="Working…" pending={pending} danger={props.danger} />
     </form>
   );
 }

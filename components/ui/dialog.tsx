@@ -3,6 +3,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { useLayoutEffect, useRef, type ReactNode } from "react";
+import { Button } from "./button";
 
 /**
  * The element that had focus last outside any dialog. Dialogs here are opened from state (a menu
@@ -101,5 +102,19 @@ export function Dialog({
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
+  );
+}
+
+/** A confirm dialog's last row: Cancel, then the action (disabled while it runs). */
+export function DialogActions(props: { onCancel: () => void; label: string; pendingLabel: string; pending: boolean; danger?: boolean }) {
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      <Button variant="secondary" onClick={props.onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={props.danger === false ? "primary" : "danger"} disabled={props.pending}>
+        {props.pending ? props.pendingLabel : props.label}
+      </Button>
+    </div>
   );
 }

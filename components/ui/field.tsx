@@ -55,13 +55,7 @@ export function Field({
 }
 
 export function FormMessage({ state }: { state: { ok: boolean; message?: string; formError?: string } }) {
-  if (state.formError) {
-    return (
-      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-        {state.formError}
-      </p>
-    );
-  }
+  if (state.formError) return <FormError message={state.formError} />;
   if (state.ok && state.message) {
     return (
       <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-inset ring-green-200">
@@ -70,4 +64,14 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string;
     );
   }
   return null;
+}
+
+/** What refused the whole form, announced at once. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
+      {message}
+    </p>
+  );
 }

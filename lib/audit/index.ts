@@ -18,7 +18,18 @@ export type AuditEntry = {
  * together or not at all. There is no update or delete counterpart (and the database refuses).
  */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry) {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(entry));
+}
+
+/** Many entries of one change at once (a bulk transfer): one INSERT per 500 entries, same transaction. */
+export async function recordAudits(tx: DbOrTx, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 500) {
+    await tx.insert(auditLog).values(entries.slice(i, i + 500).map(auditRow));
+  }
+}
+
+function auditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     orgId: entry.orgId,
     actorId: entry.actor?.id ?? null,
     actorEmail: entry.actor?.email ?? null,
@@ -29,25 +40,5 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry) {
     subjectId: entry.subject?.id ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
-}
-
-/** Many entries of one change at once (a bulk transfer): one INSERT per 500 entries, same transaction. */
-export async function recordAudits(tx: DbOrTx, entries: AuditEntry[]) {
-  for (let i = 0; i < entries.length; i += 500) {
-    await tx.insert(auditLog).values(
-      entries.slice(i, i + 500).map((entry) => ({
-        orgId: entry.orgId,
-        actorId: entry.actor?.id ?? null,
-        actorEmail: entry.actor?.email ?? null,
-        action: entry.action,
-        targetUserId: entry.target?.id ?? null,
-        targetEmail: entry.target?.email ?? null,
-        subjectType: entry.subject?.type ?? null,
-        subjectId: entry.subject?.id ?? null,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-      })),
-    );
-  }
+  };
 }

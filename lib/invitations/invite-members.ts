@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Tx } from "@/db/client";
-import { invitations, memberships, plans, products, users } from "@/db/schema";
+import { invitations, plans, products } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
@@ -15,6 +15,7 @@ import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { emailSchema, malformedReason, type InviteMembersInput } from "./schemas";
 import { enqueueInvitationEmail } from "./invitation-email";
 import { addInvitationPlanPlaces, reclaimInvitationPlanPlaces } from "./invitation-plans";
+import { findMembershipByEmail, lockPendingInvitation } from "./lookups";
 import { invitationExpiry, newInvitationToken } from "./token";
 
 export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited";
@@ -122,11 +123,7 @@ export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, o
   // a role changed during a long list counts at once.
   const actor = await lockActor(tx, ctx);
   if (!canInvite(actor.role, invite.role)) throw forbidden("You can no longer grant that role.");
-  const [member] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, actor.orgId), sql`lower(${users.email}) = ${invite.email}`));
+  const member = await findMembershipByEmail(tx, actor.orgId, invite.email);
   if (member) {
     return {
       email: invite.email,
@@ -135,18 +132,7 @@ export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, o
     };
   }
 
-  const [existing] = await tx
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.orgId, actor.orgId),
-        eq(invitations.kind, "member"),
-        eq(invitations.email, invite.email),
-        eq(invitations.status, "pending"),
-      ),
-    )
-    .for("update");
+  const existing = await lockPendingInvitation(tx, actor.orgId, "member", invite.email);
   const { token, tokenHash } = newInvitationToken();
   const now = new Date();
   const expiresAt = invitationExpiry(now);

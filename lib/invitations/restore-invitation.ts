@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { invitations, memberships, ownershipTransfers, planUserPermissions, planUsers, plans, productPermissions, users } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { invitations, ownershipTransfers, planUserPermissions, planUsers, plans, productPermissions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -9,6 +9,7 @@ import { canManageInvitation, canManageInvitations } from "@/lib/permissions";
 import { lockPlan, reservePlanSeats } from "@/lib/plans/plan-seats";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
+import { findMembershipByEmail, lockPendingInvitation } from "./lookups";
 import { REVOKE_UNDO_MS } from "./revoke-invitation";
 
 export type RestoreResult = { email: string; expiresAt: Date; plans: string[] };
@@ -45,24 +46,9 @@ export async function restoreInvitation(ctx: MemberContext, invitationId: string
       throw new AppError("EXPIRED", `A revocation can be undone for ${REVOKE_UNDO_MS / 60_000} minutes. ${again}`);
     }
     if (invitation.expiresAt <= now) throw new AppError("EXPIRED", `The invitation would have expired meanwhile. ${again}`);
-    const [newer] = await tx
-      .select({ id: invitations.id })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.orgId, actor.orgId),
-          eq(invitations.kind, invitation.kind),
-          eq(invitations.email, invitation.email),
-          eq(invitations.status, "pending"),
-          ne(invitations.id, invitation.id),
-        ),
-      );
+    const newer = await lockPendingInvitation(tx, actor.orgId, invitation.kind, invitation.email, invitation.id);
     if (newer) throw new AppError("CONFLICT", `${invitation.email} has a newer invitation; this one stays revoked.`);
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.orgId, actor.orgId), sql`lower(${users.email}) = ${invitation.email}`));
+    const member = await findMembershipByEmail(tx, actor.orgId, invitation.email);
     if (member) throw new AppError("ALREADY_MEMBER", `${invitation.email} is a member now; there is nothing to restore.`);
 
     // T3, T5: the invitation takes a seat again, under the organization's lock, or nothing happens.

@@ -5,7 +5,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import { inviteOne } from "@/lib/invitations/invite-members";
 import { lockActor } from "@/lib/members/actor";
 import { canInviteToPlan, planAllowsAddingUsers } from "@/lib/permissions";
-import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
 import { transaction } from "@/lib/transaction";
 import { singleUserPlanError } from "./add-plan-user";
 import { lockPlan } from "./plan-seats";
@@ -25,12 +25,7 @@ export function invitePlanRefusal(actor: { role: string }): string {
  * invitation gets that one again, now also holding a place on this plan (I1).
  */
 export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserInput, options: { baseUrl: string }) {
-  const limit = await hitRateLimit(`invite:${ctx.org.id}:${input.email}`, rateLimitRules.emailPerAddress);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", "Too many invitations to this address lately; try again later.", {
-      fieldErrors: { email: ["Too many invitations to this address lately; try again later."] },
-    });
-  }
+  await assertInvitationEmailAllowed(ctx.org.id, input.email);
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
     const plan = await lockPlan(tx, actor.orgId, input.planId);

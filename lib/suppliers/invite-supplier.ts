@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
-import { AppError, forbidden } from "@/lib/errors";
+import { forbidden } from "@/lib/errors";
 import { enqueueInvitationEmail } from "@/lib/invitations/invitation-email";
+import { lockPendingInvitation } from "@/lib/invitations/lookups";
 import { invitationExpiry, newInvitationToken } from "@/lib/invitations/token";
 import { lockActor } from "@/lib/members/actor";
 import { canInviteSupplier } from "@/lib/permissions";
-import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
 import { transaction } from "@/lib/transaction";
 import type { InviteSupplierInput } from "./schemas";
 
@@ -20,29 +21,13 @@ import type { InviteSupplierInput } from "./schemas";
  * again with a new link (I1, I2).
  */
 export async function inviteSupplier(ctx: MemberContext, input: InviteSupplierInput, options: { baseUrl: string }) {
-  const limit = await hitRateLimit(`invite:${ctx.org.id}:${input.email}`, rateLimitRules.emailPerAddress);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", "Too many invitations to this address lately; try again later.", {
-      fieldErrors: { email: ["Too many invitations to this address lately; try again later."] },
-    });
-  }
+  await assertInvitationEmailAllowed(ctx.org.id, input.email);
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
     if (!canInviteSupplier(actor.role, actor.org.kind)) {
       throw forbidden(actor.org.kind === "supplier" ? "Supplier organizations do not invite suppliers." : "Only Admins invite suppliers.");
     }
-    const [existing] = await tx
-      .select()
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.orgId, actor.orgId),
-          eq(invitations.kind, "supplier"),
-          eq(invitations.email, input.email),
-          eq(invitations.status, "pending"),
-        ),
-      )
-      .for("update");
+    const existing = await lockPendingInvitation(tx, actor.orgId, "supplier", input.email);
     const { token, tokenHash } = newInvitationToken();
     const now = new Date();
     const expiresAt = invitationExpiry(now);

@@ -12,7 +12,7 @@ import { lockActor, targetMember, type ActingMember } from "@/lib/members/actor"
 import { canInvite, canTransferOwnership, planAllowsAddingUsers } from "@/lib/permissions";
 import { lockPlan, type LockedPlan } from "@/lib/plans/plan-seats";
 import type { TransferToNewPersonInput } from "@/lib/plans/schemas";
-import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
 import { transaction } from "@/lib/transaction";
 import { expireTransferOfPlanIfDue, transferExpiry } from "./expire-transfers";
 
@@ -103,12 +103,7 @@ export async function requestTransfer(ctx: MemberContext, planId: string, toUser
  * On a plan of one user the invitation holds no place: the transfer, attached, is the point.
  */
 export async function transferToNewPerson(ctx: MemberContext, input: TransferToNewPersonInput, options: { baseUrl: string }) {
-  const limit = await hitRateLimit(`invite:${ctx.org.id}:${input.email}`, rateLimitRules.emailPerAddress);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", "Too many invitations to this address lately; try again later.", {
-      fieldErrors: { email: ["Too many invitations to this address lately; try again later."] },
-    });
-  }
+  await assertInvitationEmailAllowed(ctx.org.id, input.email);
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
     const plan = await lockPlan(tx, actor.orgId, input.planId);

@@ -2,6 +2,8 @@ import { actAs, form, idle } from "../support/next-mocks";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import { invitePlanUserAction, transferToNewPersonAction } from "@/app/o/[org]/plans/actions";
+import { inviteSupplierAction } from "@/app/o/[org]/suppliers/actions";
 import { inviteMembersAction } from "@/app/o/[org]/users/actions";
 import { createOrganizationAction } from "@/app/onboarding/actions";
 import { emailOutbox, organizations } from "@/db/schema";
@@ -11,6 +13,7 @@ import type { Transport } from "@/lib/email/transport";
 import { listOpenInvitations } from "@/lib/invitations/queries";
 import { setupTestDatabase } from "../support/db";
 import { makeInvitation, makeOrg, makeUser } from "../support/factories";
+import { planWorld } from "../support/plans";
 import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
 
 /** The smaller items of the hardening review (issue 6), each with the test that holds it. */
@@ -39,6 +42,27 @@ describe("E1/I3 invitation emails are limited on every path and never lost silen
     // …and Invite, counted on the same key, is limited too.
     const again = await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }));
     expect(again.data).toEqual([expect.objectContaining({ email, outcome: "rate_limited" })]);
+  });
+
+  it("E1/I3: Send Invitation (Add User To Plan), Transfer Ownership to a new person and Invite Supplier count on the same per-address limit; over it each is refused on its email field and writes nothing", async () => {
+    const { org, admin, plan } = await planWorld(t.db);
+    const email = uniqueEmail("one-address-flood");
+    actAs(admin.id);
+    expect(await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }))).toMatchObject({ ok: true });
+    const [invitation] = (await listOpenInvitations({ org: { id: org.id } } as MemberContext)).filter((i) => i.email === email);
+    for (let i = 0; i < 4; i++) {
+      expect(await resendInvitationAction(idle, form({ org: org.slug, invitationId: invitation.id }))).toMatchObject({ ok: true });
+    }
+    const person = { email: email.toUpperCase(), firstName: "Flo", lastName: "Od" };
+    const attempts = [
+      () => invitePlanUserAction(idle, form({ org: org.slug, planId: plan.id, ...person })),
+      () => transferToNewPersonAction(idle, form({ org: org.slug, planId: plan.id, attachTransfer: "on", ...person })),
+      () => inviteSupplierAction(idle, form({ org: org.slug, companyName: "Flood Supplies", ...person })),
+    ];
+    for (const attempt of attempts) {
+      const refused = await expectNoChange(t.db, attempt);
+      expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", fieldErrors: { email: [expect.stringContaining(email)] } });
+    }
   });
 
   it("E1/I3: an invitation email the sender gives up on is logged and shows as delivery failed on Manage Invites", async () => {
