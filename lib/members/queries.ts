@@ -86,7 +86,7 @@ export async function listMembers(ctx: MemberContext, options: MembersQuery = {}
   const rows = await selectRows<PersonRow & { tier: Tier; members: number; pendingInvitations: number; memberTotal: number; invitationTotal: number }>(
     db,
     sql`
-    with counts as (
+    with counts as materialized (
       select ${seats.members} as members, ${seats.pendingInvitations} as pending
     ), member_page as (
       select 'member' as kind, u.id, u.email, u.name, u.first_name as "firstName", u.last_name as "lastName", u.phone,

@@ -30,7 +30,13 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const dbName = "seatwise_bench";
 
-type Measured = { rps: number; p50: number; p99: number; errors: number };
+/**
+ * Requests per second, latency (ms), and the profile of where the time went: CPU milliseconds per
+ * request spent by the server process (all of Node: React, our code, Next) and by PostgreSQL's
+ * processes, read from /proc around the measured window (null where /proc cannot tell, e.g. a
+ * database on another machine).
+ */
+type Measured = { rps: number; p50: number; p99: number; errors: number; serverCpuMs: number | null; postgresCpuMs: number | null };
 type PageResult = Measured & { name: string; path: string; htmlBytes: number; sqlPerRequest: number; ratioToRenderFloor: number; ratioToDataFloor: number };
 
 function withDatabase(url: string, name: string) {
@@ -132,32 +138,72 @@ async function probe(pathname: string, cookie: string) {
   return best!;
 }
 
-function load(url: string, options: { cookie?: string; method?: "GET" | "POST"; duration: number }): Promise<Measured> {
+let serverPid: number | undefined;
+const TICKS_PER_MS = 100 / 1000; // Linux reports CPU time in clock ticks of 10 ms (USER_HZ)
+
+/** utime + stime of a process, in clock ticks; 0 when it is gone or /proc is not there. */
+function cpuTicks(pid: number | string): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ticks of every PostgreSQL process on this machine (backends, writer, WAL): null if none. */
+function postgresTicks(): number | null {
+  let total = 0;
+  let found = false;
+  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+    } catch {
+      continue;
+    }
+    found = true;
+    total += cpuTicks(pid);
+  }
+  return found ? total : null;
+}
+
+function load(
+  url: string,
+  options: { cookie?: string; method?: "GET" | "POST"; duration: number; connections?: number },
+): Promise<Measured> {
+  const server0 = serverPid ? cpuTicks(serverPid) : 0;
+  const postgres0 = postgresTicks();
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
-        connections,
+        connections: options.connections ?? connections,
         duration: options.duration,
         method: options.method ?? "GET",
         headers: options.cookie ? { cookie: options.cookie } : {},
       },
       (error, result) => {
         if (error) return reject(error);
+        const requests = Math.max(1, result.requests.total);
+        const postgres1 = postgresTicks();
+        const perRequest = (ticks: number) => Math.round((ticks / TICKS_PER_MS / requests) * 10) / 10;
         resolve({
           rps: Math.round(result.requests.average * 10) / 10,
           p50: result.latency.p50,
           p99: result.latency.p99,
           errors: result.errors + result.timeouts + (result.non2xx ?? 0),
+          serverCpuMs: serverPid ? perRequest(cpuTicks(serverPid) - server0) : null,
+          postgresCpuMs: postgres0 !== null && postgres1 !== null ? perRequest(postgres1 - postgres0) : null,
         });
       },
     );
   });
 }
 
-async function measure(pathname: string, cookie?: string): Promise<Measured> {
-  await load(`${base}${pathname}`, { cookie, duration: warmupSeconds });
-  return load(`${base}${pathname}`, { cookie, duration: seconds });
+async function measure(pathname: string, cookie?: string, options: { connections?: number } = {}): Promise<Measured> {
+  await load(`${base}${pathname}`, { cookie, duration: warmupSeconds, ...options });
+  return load(`${base}${pathname}`, { cookie, duration: seconds, ...options });
 }
 
 async function invitationRun(databaseUrl: string) {
@@ -194,15 +240,16 @@ function machine(): string {
 
 function table(results: { floors: Record<string, Measured>; pages: PageResult[] }) {
   const lines = [
-    "| page | req/s | p50 ms | p99 ms | HTML kB | SQL/request | × render floor | × data floor |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| page | req/s | p50 ms | p99 ms | HTML kB | SQL/request | × render floor | × data floor | Node CPU ms/req | PostgreSQL CPU ms/req |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
+  const cpu = (m: Measured) => `${m.serverCpuMs ?? "–"} | ${m.postgresCpuMs ?? "–"}`;
   for (const [name, f] of Object.entries(results.floors)) {
-    lines.push(`| *${name} floor* | ${f.rps} | ${f.p50} | ${f.p99} | | | | |`);
+    lines.push(`| *${name} floor* | ${f.rps} | ${f.p50} | ${f.p99} | | | | | ${cpu(f)} |`);
   }
   for (const p of results.pages) {
     lines.push(
-      `| ${p.name} | ${p.rps} | ${p.p50} | ${p.p99} | ${(p.htmlBytes / 1024).toFixed(1)} | ${p.sqlPerRequest} | ${p.ratioToRenderFloor.toFixed(2)} | ${p.ratioToDataFloor.toFixed(2)} |`,
+      `| ${p.name} | ${p.rps} | ${p.p50} | ${p.p99} | ${(p.htmlBytes / 1024).toFixed(1)} | ${p.sqlPerRequest} | ${p.ratioToRenderFloor.toFixed(2)} | ${p.ratioToDataFloor.toFixed(2)} | ${cpu(p)} |`,
     );
   }
   return lines.join("\n");
@@ -233,6 +280,7 @@ async function main() {
   delete env.SEATWISE_DEV_MAILBOX;
   build(env);
   const server = await startServer(env);
+  serverPid = server.pid;
   try {
     const cookie = await signIn(databaseUrl);
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -269,7 +317,11 @@ async function main() {
       });
       console.log(`[bench] ${page.name}: ${m.rps} req/s, p99 ${m.p99} ms, ${shape.sqlPerRequest} statements, ${shape.htmlBytes} bytes`);
     }
+    // The same page for one person at a time: its latency without the queue of 20 connections.
+    const users = results.find((r) => r.name === "Users");
+    const alone = users ? await measure(users.path, cookie, { connections: 1 }) : null;
     const invitations = await invitationRun(databaseUrl);
+    const goals = targets(floors, results, alone, invitations);
     const output = {
       machine: machine(),
       measuredAt: new Date().toISOString(),
@@ -277,7 +329,9 @@ async function main() {
       floors,
       pages: results.map(({ path: _path, errors: _errors, ...rest }) => rest),
       errors: results.reduce((n, r) => n + r.errors, 0),
+      usersOneConnection: alone,
       invitations,
+      targets: goals,
     };
     fs.writeFileSync(path.join(root, "tests", "bench", "results.json"), `${JSON.stringify(output, null, 2)}\n`);
     const rendered = table({ floors, pages: results });
@@ -287,7 +341,8 @@ async function main() {
         `${invitations.raceAttempts} at once on a ${invitations.seatLimit}-seat organization admitted ${invitations.raceAdmitted}, ` +
         `${invitations.seatsUsed} seats used.`,
     );
-    updateReadme(output.machine, rendered, invitations);
+    console.log(goals.map((g) => `${g.met ? "met   " : "MISSED"} ${g.target}: ${g.measured}`).join("\n"));
+    updateReadme(output.machine, rendered, invitations, goals);
     if (invitations.seatsUsed > invitations.seatLimit) {
       console.error(`SEATS OVERSHOT: ${invitations.seatsUsed} of ${invitations.seatLimit}`);
       process.exitCode = 1;
@@ -298,8 +353,62 @@ async function main() {
   }
 }
 
-/** The README shows the latest table, between its two markers. */
-function updateReadme(machineLine: string, rendered: string, invitations: Awaited<ReturnType<typeof invitationRun>>) {
+type Target = { target: string; met: boolean; measured: string };
+
+/** Issue 9's targets, each said as met or missed and by how much, from this run's numbers. */
+function targets(
+  floors: Record<"render" | "data", Measured>,
+  pages: PageResult[],
+  alone: Measured | null,
+  invitations: Awaited<ReturnType<typeof invitationRun>>,
+): Target[] {
+  const users = pages.find((p) => p.name === "Users");
+  const slow = pages.filter((p) => p.ratioToRenderFloor < 0.7);
+  const mostSql = Math.max(...pages.map((p) => p.sqlPerRequest));
+  const list: Target[] = [
+    {
+      target: "every page at least 0.70 × the render floor's requests per second",
+      met: slow.length === 0,
+      measured: slow.length
+        ? `missed by ${slow.map((p) => `${p.name} (${p.ratioToRenderFloor.toFixed(2)})`).join(", ")}`
+        : `lowest ${Math.min(...pages.map((p) => p.ratioToRenderFloor)).toFixed(2)}`,
+    },
+    {
+      target: "at most 4 SQL statements per page",
+      met: mostSql <= 4,
+      measured: `at most ${mostSql}`,
+    },
+    {
+      target: "zero seats over the limit after the invitation run",
+      met: invitations.seatsUsed <= invitations.seatLimit,
+      measured: `${invitations.seatsUsed} of ${invitations.seatLimit} seats used`,
+    },
+  ];
+  if (users) {
+    list.splice(
+      1,
+      0,
+      {
+        target: "Users page p99 under 150 ms at 20 connections",
+        met: users.p99 < 150,
+        measured:
+          `${users.p99} ms` +
+          (users.p99 >= 150 ? ` (${(users.p99 / 150).toFixed(1)} × the target)` : "") +
+          `; the render floor's own p99 ${floors.render.p99} ms` +
+          (alone ? `; one connection at a time: p50 ${alone.p50} ms, p99 ${alone.p99} ms` : ""),
+      },
+      {
+        target: "Users page HTML under 100 kB",
+        met: users.htmlBytes < 100 * 1024,
+        measured: `${(users.htmlBytes / 1024).toFixed(1)} kB`,
+      },
+    );
+  }
+  return list;
+}
+
+/** The README shows the latest table and targets, between its two markers. */
+function updateReadme(machineLine: string, rendered: string, invitations: Awaited<ReturnType<typeof invitationRun>>, goals: Target[]) {
   const file = path.join(root, "README.md");
   const readme = fs.readFileSync(file, "utf8");
   const start = "<!-- bench:start -->";
@@ -312,6 +421,10 @@ function updateReadme(machineLine: string, rendered: string, invitations: Awaite
     rendered,
     "",
     `Invitations created and accepted: ${invitations.perSecond}/s; ${invitations.raceAttempts} at once on a ${invitations.seatLimit}-seat organization: ${invitations.seatsUsed} seats used.`,
+    "",
+    "Targets of issue 9, from this run:",
+    "",
+    ...goals.map((g) => `- ${g.met ? "met" : "**missed**"}: ${g.target} — ${g.measured}.`),
     end,
   ].join("\n");
   fs.writeFileSync(file, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), block));
