@@ -189,25 +189,36 @@ export async function listPlanUsers(ctx: MemberContext, plan: { id: string; subs
         )
       : undefined,
   );
-  // One statement: the page of places, the total (a window over the matches), each row's
-  // permissions and its Remove-from-plan preview (P6, the removal's own conditions).
+  const order = [
+    sql`(${planUsers.userId} is not distinct from ${plan.subscriberId}) desc`,
+    asc(sql`lower(coalesce(${users.name}, ${users.email}, ${invitations.email}))`),
+    asc(planUsers.id),
+  ];
+  // One statement. First the page: the matching places sorted and cut to one page, with the
+  // total as a window over the matches; this reads only what the search and the order need.
+  // Then, for those rows only, the member's role and status, the permissions and the
+  // Remove-from-plan preview (P6, the removal's own conditions).
+  const pageOfPlaces = db
+    .select({ id: sql<string>`${planUsers.id}`.as("page_place_id"), total: sql<number>`count(*) over ()`.as("page_total") })
+    .from(planUsers)
+    .leftJoin(users, eq(users.id, planUsers.userId))
+    .leftJoin(invitations, eq(invitations.id, planUsers.invitationId))
+    .where(where)
+    .orderBy(...order)
+    .limit(PLAN_USERS_PAGE_SIZE)
+    .offset((page - 1) * PLAN_USERS_PAGE_SIZE)
+    .as("page_of_places");
   const preview = removalPreviewSql(plan.id, planUsers.userId);
   const rows = await placeFrom({
-    total: sql<number>`count(*) over ()`,
+    total: sql<number>`${pageOfPlaces.total}`,
     granted: sql<string[]>`(
       select coalesce(json_agg(pup.key), '[]'::json) from ${planUserPermissions} pup where pup.plan_user_id = ${qualified(planUsers.id)})`,
     previewWorkflows: preview.workflows,
     previewToInbox: preview.toInbox,
     previewToOutbox: preview.toOutbox,
   })
-    .where(where)
-    .orderBy(
-      sql`(${planUsers.userId} is not distinct from ${plan.subscriberId}) desc`,
-      asc(sql`lower(coalesce(${users.name}, ${users.email}, ${invitations.email}))`),
-      asc(planUsers.id),
-    )
-    .limit(PLAN_USERS_PAGE_SIZE)
-    .offset((page - 1) * PLAN_USERS_PAGE_SIZE);
+    .innerJoin(pageOfPlaces, eq(pageOfPlaces.id, planUsers.id))
+    .orderBy(...order);
   const total = Number(rows[0]?.total ?? 0);
   return {
     rows: rows.map(({ total: _total, granted, previewWorkflows, previewToInbox, previewToOutbox, ...row }) => ({

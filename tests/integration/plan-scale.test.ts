@@ -62,6 +62,15 @@ describe("plan pages paginate in the database with a bounded number of statement
     expect(list.total).toBe(2002);
     expect(list.rows).toHaveLength(2);
     expect((await listPlanUsers(large.ctx.admin, large.plan, { q: "Bulk 01999" })).rows).toHaveLength(1);
+    // Page 1: the subscriber first, then by name; each row with its role, permissions and P6 preview.
+    const first = await listPlanUsers(large.ctx.admin, large.plan, { page: 1 });
+    expect(first.total).toBe(2002);
+    expect(first.rows).toHaveLength(PLAN_USERS_PAGE_SIZE);
+    expect(first.rows[0]).toMatchObject({ userId: large.admin.id, isSubscriber: true, role: "admin", status: "active" });
+    const bulk = first.rows.filter((r) => r.displayName.startsWith("Bulk "));
+    expect(bulk.map((r) => r.displayName)).toEqual(bulk.map((r) => r.displayName).sort());
+    expect(bulk[0]).toMatchObject({ displayName: "Bulk 00001", role: "user", status: "active", granted: ["workflows.view_all"] });
+    expect(bulk[0].preview).toEqual({ workflows: 1, toInbox: 0, toOutbox: 1 });
     const area = await requirePlanUser(t.db, large.org.id, large.admin.id, large.plan.id);
     expect(await countBoxes(area)).toEqual({ inbox: 2002, outbox: 1 });
     const [few, many] = [await planPages(small), await planPages(large)];
