@@ -38,9 +38,11 @@ export async function lockManageableInvitation(tx: Tx, ctx: MemberContext, invit
   const invitation = await lockPendingInvitation(tx, actor.orgId, invitationId);
   if (!canManageInvitation(actor.role, invitation.role)) {
     throw forbidden(
-      canManageInvitations(actor.role)
-        ? "Managers resend and revoke invitations for the User role only."
-        : "Only Admins and Managers resend or revoke invitations.",
+      invitation.kind === "supplier"
+        ? "Only Admins manage supplier invitations."
+        : canManageInvitations(actor.role)
+          ? "Managers resend and revoke invitations for the User role only."
+          : "Only Admins and Managers resend or revoke invitations.",
     );
   }
   return { actor, invitation };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { invitations, ownershipTransfers, planUserPermissions, planUsers, plans, productPermissions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
@@ -12,7 +12,7 @@ import { transaction } from "@/lib/transaction";
 import { findMembershipByEmail, lockPendingInvitation } from "./lookups";
 import { REVOKE_UNDO_MS } from "./revoke-invitation";
 
-export type RestoreResult = { email: string; expiresAt: Date; plans: string[] };
+export type RestoreResult = { email: string; kind: "member" | "supplier"; expiresAt: Date; plans: string[] };
 
 /**
  * Undo of Revoke (docs/decisions/031): the invitation becomes what it was — the same link, the
@@ -20,6 +20,9 @@ export type RestoreResult = { email: string; expiresAt: Date; plans: string[] };
  * who may revoke it (R1), within REVOKE_UNDO_MS of the revocation, while its expiry has not
  * passed, no newer invitation or membership holds the address, and the seat checks pass again:
  * the organization's seat (T3, T5, through reserveSeats) and each plan's seat (P3). Audited.
+ * A supplier invitation (I6) holds no seat and no plan place here, and makes an organization of
+ * its own: no seat is taken again, and instead of membership here, a newer supplier invitation
+ * to the address accepted meanwhile makes Undo refuse.
  * Locks: organization, invitation, then each plan in id order, then the transfers.
  */
 export async function restoreInvitation(ctx: MemberContext, invitationId: string, now = new Date()): Promise<RestoreResult> {
@@ -33,9 +36,11 @@ export async function restoreInvitation(ctx: MemberContext, invitationId: string
     if (!invitation) throw notFound("This invitation");
     if (!canManageInvitation(actor.role, invitation.role)) {
       throw forbidden(
-        canManageInvitations(actor.role)
-          ? "Managers restore invitations for the User role only."
-          : "Only Admins and Managers manage invitations.",
+        invitation.kind === "supplier"
+          ? "Only Admins manage supplier invitations."
+          : canManageInvitations(actor.role)
+            ? "Managers restore invitations for the User role only."
+            : "Only Admins and Managers manage invitations.",
       );
     }
     if (invitation.status !== "revoked" || !invitation.revokedAt) {
@@ -48,8 +53,26 @@ export async function restoreInvitation(ctx: MemberContext, invitationId: string
     if (invitation.expiresAt <= now) throw new AppError("EXPIRED", `The invitation would have expired meanwhile. ${again}`);
     const newer = await lockPendingInvitation(tx, actor.orgId, invitation.kind, invitation.email, invitation.id);
     if (newer) throw new AppError("CONFLICT", `${invitation.email} has a newer invitation; this one stays revoked.`);
-    const member = await findMembershipByEmail(tx, actor.orgId, invitation.email);
-    if (member) throw new AppError("ALREADY_MEMBER", `${invitation.email} is a member now; there is nothing to restore.`);
+    if (invitation.kind === "member") {
+      const member = await findMembershipByEmail(tx, actor.orgId, invitation.email);
+      if (member) throw new AppError("ALREADY_MEMBER", `${invitation.email} is a member now; there is nothing to restore.`);
+    } else {
+      // I6: a supplier's Admin may well be a member here too (accepting makes an organization of
+      // its own); what makes this one moot is a newer supplier invitation accepted meanwhile.
+      const [joined] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.orgId, actor.orgId),
+            eq(invitations.kind, "supplier"),
+            eq(invitations.email, invitation.email),
+            eq(invitations.status, "accepted"),
+            gt(invitations.acceptedAt, invitation.revokedAt),
+          ),
+        );
+      if (joined) throw new AppError("CONFLICT", `${invitation.email} accepted a newer supplier invitation; this one stays revoked.`);
+    }
 
     // T3, T5: the invitation takes a seat again, under the organization's lock, or nothing happens.
     if (invitation.kind === "member") await reserveSeats(tx, actor.orgId, 1);
@@ -116,6 +139,6 @@ export async function restoreInvitation(ctx: MemberContext, invitationId: string
         ...(voided.length ? { transfersRestored: voided.length } : {}),
       },
     });
-    return { email: invitation.email, expiresAt: invitation.expiresAt, plans: restoredPlans };
+    return { email: invitation.email, kind: invitation.kind, expiresAt: invitation.expiresAt, plans: restoredPlans };
   });
 }

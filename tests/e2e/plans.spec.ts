@@ -346,6 +346,89 @@ test("I6: an Admin invites a supplier; accepting creates the supplier organizati
   await expect(page.getByRole("list", { name: "Suppliers" })).toContainText("Anvil Works");
 });
 
+test("I6/I3: an Admin revokes a supplier invitation after confirming: the row stays, marked Revoked, with Undo focused and nothing moving; Undo makes it Pending again with Revoke focused", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  await signIn(page, s.emails.admin);
+  await page.goto(`/o/${s.acme.slug}/suppliers`);
+  await expect(page.getByRole("heading", { level: 1, name: "Suppliers" })).toBeVisible();
+  const [first, second] = [uniqueEmail("cast"), uniqueEmail("mould")];
+  // Newest first: Cast Iron Ltd's row is above Mould Makers'.
+  for (const [company, email] of [
+    ["Mould Makers", second],
+    ["Cast Iron Ltd", first],
+  ]) {
+    await page.getByLabel("Company name").fill(company);
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send Invitation", exact: true }).click();
+    await expect(page.getByText(`Supplier invitation sent to ${email} for ${company}.`)).toBeVisible();
+  }
+  const link = await linkFromMailbox(page, first, /invited Cast Iron Ltd to Seatwise as a supplier/);
+  await page.goto(`/o/${s.acme.slug}/suppliers`);
+  const table = page.getByRole("table", { name: "Supplier invitations" });
+  const row = (email: string) => table.getByRole("row").filter({ hasText: email });
+  const status = (email: string) => row(email).getByRole("cell").nth(3);
+  const revokeFirst = row(first).getByRole("button", { name: `Revoke invitation to ${first}` });
+  const revokeSecond = row(second).getByRole("button", { name: `Revoke invitation to ${second}` });
+  const message = page.getByRole("status").filter({ hasText: /supplier invitation/ });
+  await expect(message).toHaveText(/pending supplier invitations?\. Supplier invitations hold no seat\./);
+  // Where the next row's Revoke is on the page (not in the window: focusing Undo may scroll).
+  const onPage = () => revokeSecond.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+  });
+  await expect(row(first).locator("xpath=following-sibling::tr[1]")).toContainText(second);
+  const secondBefore = await onPage();
+
+  // Revoke asks first, naming the company and the address; Cancel changes nothing.
+  await revokeFirst.click();
+  const dialog = page.getByRole("dialog", { name: "Revoke the supplier invitation to Cast Iron Ltd?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`The link in the email to ${first} stops working: Cast Iron Ltd can no longer join through it.`);
+  await expect(dialog).toContainText("You can undo this for 10 minutes.");
+  await screenshot(page, "supplier-revoke-confirm");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(revokeFirst).toBeFocused();
+  await expect(status(first)).toHaveText("Pending");
+
+  // Confirmed: the row stays where it was, marked Revoked, with Undo focused; the message says so.
+  await revokeFirst.click();
+  await dialog.getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(message).toHaveText(new RegExp(`^Revoked the supplier invitation to ${first.replace(/[.+]/g, "\\$&")}: its link no longer works\\. Undo until \\d\\d:\\d\\d UTC\\.$`));
+  await expect(status(first)).toHaveText("Revoked");
+  await expect(status(second)).toHaveText("Pending");
+  const undo = row(first).getByRole("button", { name: `Undo revoking the invitation to ${first}` });
+  await expect(undo).toBeFocused();
+  await expect(row(first).getByRole("button", { name: `Resend invitation to ${first}` })).toHaveCount(0);
+  expect(await onPage(), "the next row's Revoke did not move").toEqual(secondBefore);
+  await screenshot(page, "suppliers-revoked");
+
+  // On a phone the row keeps its Undo on screen, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const box = (await undo.boundingBox())!;
+  expect(box.x + box.width, "Undo within the phone's width").toBeLessThanOrEqual(390);
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+  await screenshot(page, "phone-suppliers-revoked");
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The link is dead meanwhile.
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { level: 1, name: "Invitation revoked" })).toBeVisible();
+
+  // Undo: Pending again, Revoke focused where Undo was, and the same link works again.
+  await undo.click();
+  await expect(message).toContainText(`Restored the supplier invitation to ${first}: the link in their email works again until`);
+  await expect(status(first)).toHaveText("Pending");
+  await expect(revokeFirst).toBeFocused();
+  await guest.reload();
+  await expect(guest.getByRole("heading", { name: "Set up Cast Iron Ltd on Seatwise" })).toBeVisible();
+  await expect(guest.getByRole("button", { name: "Accept" })).toBeVisible();
+  await guest.context().close();
+});
+
 test("I1/P3: Invite Teammate with a plan to join — the invitee holds its seat at once and lands on it when they accept", async ({ page, browser }) => {
   const s = await newScenario(page);
   await signIn(page, s.emails.admin);

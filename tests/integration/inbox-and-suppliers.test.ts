@@ -1,15 +1,19 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { actAs, form, idle } from "../support/next-mocks";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { emailOutbox, invitations, memberships, notifications, organizations, planUsers, plans } from "@/db/schema";
+import { restoreInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
+import { auditLog, emailOutbox, invitations, memberships, notifications, organizations, planUsers, plans } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
-import { listOpenInvitations } from "@/lib/invitations/queries";
+import { findInvitationByToken, listOpenInvitations } from "@/lib/invitations/queries";
+import { REVOKE_UNDO_MS } from "@/lib/invitations/revoke-invitation";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-read";
 import { listInbox, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/queries";
 import { loadMembership } from "@/lib/auth/session";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { inviteSupplier } from "@/lib/suppliers/invite-supplier";
+import { listSuppliers } from "@/lib/suppliers/queries";
 import { requestTransfer } from "@/lib/transfers/request-transfer";
 import { setupTestDatabase } from "../support/db";
 import { makeOrg } from "../support/factories";
@@ -28,6 +32,37 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     if (isAppError(error)) return error.code;
     throw error;
   }
+}
+
+/** A supplier invitation sent by the Admin of `w`, with its row and the raw token of its link. */
+async function supplierInvitation(w: Awaited<ReturnType<typeof planWorld>>, companyName: string, email = uniqueEmail("supplier")) {
+  const token = await tokenSentBy(t.db, email, () => inviteSupplier(w.ctx.admin, { companyName, email }, { baseUrl }));
+  const [invitation] = await t.db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.orgId, w.org.id), eq(invitations.email, email), eq(invitations.status, "pending")));
+  return { invitation, token };
+}
+
+async function invitationRow(id: string) {
+  const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+  return row;
+}
+
+async function auditCount(orgId: string, action: string, subjectId: string) {
+  const [{ n }] = await t.db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
+  return n;
+}
+
+/** Revoke through the server action, as the Suppliers page posts it. */
+async function revokeAs(userId: string, orgSlug: string, invitationId: string) {
+  actAs(userId);
+  const result = await revokeInvitationAction(idle, form({ org: orgSlug, invitationId }));
+  expect(result, result.formError).toMatchObject({ ok: true });
+  return result;
 }
 
 /** The unread count the header shows: read with the membership, as the layout does. */
@@ -135,5 +170,120 @@ describe("I6 supplier invitations", () => {
     expect(member.outcome).toBe("invited");
     const rows = await t.db.select().from(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt)));
     expect(rows.map((r) => r.kind).sort()).toEqual(["member", "supplier"]);
+  });
+
+  it("I6/I3: a revoked supplier invitation can be undone within 10 minutes: the same link works again; after the window Undo is refused and nothing changes", async () => {
+    // Free tier with its 4 seats taken by the 4 members: Undo succeeding proves it reserves no seat.
+    const w = await planWorld(t.db, { tier: "free" });
+    const seats = await seatUsage(t.db, w.org.id);
+    expect(seats).toMatchObject({ used: 4, limit: 4 });
+    const { invitation, token } = await supplierInvitation(w, "Undo Forge");
+
+    // Revoke (the Suppliers page posts the same action as Manage Invites): the message offers Undo.
+    const revoked = await revokeAs(w.admin.id, w.org.slug, invitation.id);
+    expect(revoked.message).toMatch(
+      new RegExp(`^Revoked the supplier invitation to ${invitation.email.replace(/[.+]/g, "\\$&")}: its link no longer works\\. Undo until \\d\\d:\\d\\d UTC\\.$`),
+    );
+    const afterRevoke = await invitationRow(invitation.id);
+    expect(afterRevoke).toMatchObject({ status: "revoked", revokedById: w.admin.id, revokedPlaces: [] });
+    const revokedAt = afterRevoke.revokedAt!;
+    expect(await seatUsage(t.db, w.org.id)).toEqual(seats);
+    expect(await expectNoChange(t.db, () => codeOf(acceptInvitation({ token, signedIn: null })))).toBe("REVOKED");
+
+    // listSuppliers keeps the row, marked revoked, with until when Undo works — and not after the window.
+    const listed = (await listSuppliers(w.ctx.admin)).open.find((i) => i.id === invitation.id);
+    expect(listed).toMatchObject({ state: "revoked", companyName: "Undo Forge", revokedAt });
+    expect(listed!.undoUntil!.getTime()).toBe(revokedAt.getTime() + REVOKE_UNDO_MS);
+    const later = new Date(revokedAt.getTime() + REVOKE_UNDO_MS + 1000);
+    expect((await listSuppliers(w.ctx.admin, later)).open.map((i) => i.id)).not.toContain(invitation.id);
+    expect((await listSuppliers(w.ctx.otherAdmin)).open.map((i) => i.id)).not.toContain(invitation.id);
+    // Not among Manage Invites either, revoked or not.
+    expect((await listOpenInvitations(w.ctx.admin)).map((i) => i.id)).not.toContain(invitation.id);
+
+    // A Manager and a User may not manage supplier invitations: FORBIDDEN, nothing changes.
+    for (const person of [w.manager, w.user]) {
+      actAs(person.id);
+      const refused = await expectNoChange(t.db, () => restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: invitation.id })));
+      expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN", formError: "Only Admins manage supplier invitations." });
+    }
+    // Another organization's Admin: NOT_FOUND through their own organization and through this one.
+    actAs(w.otherAdmin.id);
+    for (const fields of [
+      { org: w.other.slug, invitationId: invitation.id },
+      { org: w.org.slug, invitationId: invitation.id },
+    ]) {
+      const refused = await expectNoChange(t.db, () => restoreInvitationAction(idle, form(fields)));
+      expect(refused).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    }
+
+    // Undo by the Admin: pending again with the same link and expiry, no seat taken, audited.
+    actAs(w.admin.id);
+    const restored = await restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: invitation.id }));
+    expect(restored, restored.formError).toMatchObject({ ok: true, data: { invitationId: invitation.id } });
+    expect(restored.message).toContain(`Restored the supplier invitation to ${invitation.email}: the link in their email works again until`);
+    expect(await invitationRow(invitation.id)).toMatchObject({
+      status: "pending",
+      revokedAt: null,
+      revokedById: null,
+      revokedPlaces: null,
+      tokenHash: invitation.tokenHash,
+      expiresAt: invitation.expiresAt,
+      companyName: "Undo Forge",
+    });
+    expect(await seatUsage(t.db, w.org.id)).toEqual(seats);
+    expect(await auditCount(w.org.id, "invitation.restored", invitation.id)).toBe(1);
+    expect((await listSuppliers(w.ctx.admin)).open.find((i) => i.id === invitation.id)).toMatchObject({ state: "pending", undoUntil: null });
+    // Undo again: nothing to undo.
+    expect(await expectNoChange(t.db, () => restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: invitation.id })))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    // The same link works again: accepting it creates the supplier organization.
+    expect(await findInvitationByToken(token)).toMatchObject({ id: invitation.id, state: "pending" });
+    const accepted = await acceptInvitation({ token, signedIn: null });
+    const [supplier] = await t.db.select().from(organizations).where(eq(organizations.slug, accepted.orgSlug));
+    expect(supplier).toMatchObject({ name: "Undo Forge", kind: "supplier", invitedByOrgId: w.org.id });
+
+    // After the window: Undo answers EXPIRED and the database is as it was.
+    const late = await supplierInvitation(w, "Late Forge");
+    await revokeAs(w.admin.id, w.org.slug, late.invitation.id);
+    await t.db
+      .update(invitations)
+      .set({ revokedAt: new Date(Date.now() - REVOKE_UNDO_MS - 1000) })
+      .where(eq(invitations.id, late.invitation.id));
+    expect((await listSuppliers(w.ctx.admin)).open.map((i) => i.id)).not.toContain(late.invitation.id);
+    actAs(w.admin.id);
+    const tooLate = await expectNoChange(t.db, () => restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: late.invitation.id })));
+    expect(tooLate).toMatchObject({ ok: false, code: "EXPIRED" });
+    expect(tooLate.formError).toContain(`Invite ${late.invitation.email} again instead.`);
+    expect(await invitationRow(late.invitation.id)).toMatchObject({ status: "revoked" });
+    expect(await auditCount(w.org.id, "invitation.restored", late.invitation.id)).toBe(0);
+    expect(await expectNoChange(t.db, () => codeOf(acceptInvitation({ token: late.token, signedIn: null })))).toBe("REVOKED");
+  });
+
+  it("I6/I3: Undo of a supplier invitation asks no membership of the client (a member's address is fine) but refuses once a newer supplier invitation to the address was accepted", async () => {
+    const w = await planWorld(t.db);
+    // A supplier's Admin may be a member of the client too: Undo is not ALREADY_MEMBER.
+    const { invitation } = await supplierInvitation(w, "Member's Own Ltd", w.user.email);
+    await revokeAs(w.admin.id, w.org.slug, invitation.id);
+    actAs(w.admin.id);
+    const restored = await restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: invitation.id }));
+    expect(restored, restored.formError).toMatchObject({ ok: true });
+    expect((await invitationRow(invitation.id)).status).toBe("pending");
+
+    // Revoked, invited again, and the newer one accepted meanwhile: the old one stays revoked.
+    const email = uniqueEmail("rejoin");
+    const old = await supplierInvitation(w, "Rejoin Ltd", email);
+    await revokeAs(w.admin.id, w.org.slug, old.invitation.id);
+    const newer = await supplierInvitation(w, "Rejoin Ltd", email);
+    expect(newer.invitation.id).not.toBe(old.invitation.id);
+    actAs(w.admin.id);
+    expect(await expectNoChange(t.db, () => restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: old.invitation.id })))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    await acceptInvitation({ token: newer.token, signedIn: null });
+    const refused = await expectNoChange(t.db, () => restoreInvitationAction(idle, form({ org: w.org.slug, invitationId: old.invitation.id })));
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT", formError: `${email} accepted a newer supplier invitation; this one stays revoked.` });
   });
 });

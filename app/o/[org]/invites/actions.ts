@@ -19,13 +19,14 @@ export const resendInvitationAction = memberAction(invitationIdSchema, async ({ 
 });
 
 // POST (server action) – Revoke: the link dies and the seat is free at once (I3, T2); Undo for a while.
+// A supplier invitation (I6) holds no seat: its link dies, with the same Undo.
 export const revokeInvitationAction = memberAction(invitationIdSchema, async ({ invitationId }, ctx) => {
   const result = await revokeInvitation(ctx, invitationId);
   refreshOrganization(ctx.org.slug);
   return {
     message:
       result.kind === "supplier"
-        ? `Revoked the supplier invitation to ${result.email}: its link no longer works.`
+        ? `Revoked the supplier invitation to ${result.email}: its link no longer works. Undo until ${formatTime(result.undoUntil)}.`
         : `Revoked the invitation to ${result.email}: its link no longer works and its seat is free. Undo until ${formatTime(result.undoUntil)}.`,
     data: { invitationId },
   };
@@ -37,7 +38,7 @@ export const restoreInvitationAction = memberAction(invitationIdSchema, async ({
   refreshOrganization(ctx.org.slug);
   const plans = result.plans.length ? `, with its place on ${result.plans.join(", ")}` : "";
   return {
-    message: `Restored the invitation to ${result.email}${plans}: the link in their email works again until ${formatDate(result.expiresAt)}.`,
+    message: `Restored the ${result.kind === "supplier" ? "supplier invitation" : "invitation"} to ${result.email}${plans}: the link in their email works again until ${formatDate(result.expiresAt)}.`,
     data: { invitationId },
   };
 });

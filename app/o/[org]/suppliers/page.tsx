@@ -3,18 +3,27 @@ import { forbidden } from "next/navigation";
 import { InviteSupplierForm, SupplierInvitesTable } from "@/components/suppliers/supplier-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { canInviteSupplier } from "@/lib/permissions";
 import { listSuppliers } from "@/lib/suppliers/queries";
 
 export const metadata: Metadata = { title: "Suppliers" };
 
-/** SPEC I6: an Admin of a client organization invites supplier companies and follows their invitations. */
+/**
+ * SPEC I6: an Admin of a client organization invites supplier companies and follows their
+ * invitations (Resend, Revoke with confirmation, and Undo for a recent revocation: I3, decision 031).
+ */
 export default async function SuppliersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await requireMemberPage(org);
   if (!canInviteSupplier(ctx.membership.role, ctx.org.kind)) forbidden();
   const { joined, open } = await listSuppliers(ctx);
+  const pending = open.filter((i) => i.state === "pending").length;
+  const expired = open.filter((i) => i.state === "expired").length;
+  const summary =
+    `${pending} pending supplier invitation${pending === 1 ? "" : "s"}` +
+    (expired ? `; ${expired} expired (Resend sends a new link)` : "") +
+    ". Supplier invitations hold no seat.";
   return (
     <>
       <PageHeader
@@ -49,6 +58,7 @@ export default async function SuppliersPage({ params }: { params: Promise<{ org:
             ) : (
               <SupplierInvitesTable
                 orgSlug={ctx.org.slug}
+                summary={summary}
                 rows={open.map((i) => ({
                   id: i.id,
                   companyName: i.companyName ?? "—",
@@ -57,6 +67,8 @@ export default async function SuppliersPage({ params }: { params: Promise<{ org:
                   sent: formatDate(i.sentAt),
                   expires: formatDate(i.expiresAt),
                   expired: i.state === "expired",
+                  revoked: i.state === "revoked",
+                  undoUntil: i.undoUntil ? formatDateTime(i.undoUntil) : null,
                 }))}
               />
             )}
