@@ -7,7 +7,7 @@ import { csvRow } from "@/lib/csv";
 import { forbidden } from "@/lib/errors";
 import { canManageUsers, roleLabels, type Role } from "@/lib/permissions";
 import { streamChunks } from "@/lib/stream";
-import { likePattern, type MembersQuery } from "./queries";
+import { likePattern, userIdsMatching, type MembersQuery } from "./queries";
 
 const BATCH = 500;
 
@@ -27,7 +27,7 @@ export function exportMembersCsv(ctx: MemberContext, query: Omit<MembersQuery, "
   const memberFilter: SQL = sql`m.org_id = ${orgId}
     ${query.role ? sql`and m.role = ${query.role}` : sql``}
     ${query.status === "active" || query.status === "suspended" ? sql`and m.status = ${query.status}` : sql``}
-    ${pattern ? sql`and (u.email ilike ${pattern} or u.name ilike ${pattern})` : sql``}`;
+    ${pattern ? sql`and u.id in ${userIdsMatching(pattern)}` : sql``}`;
   const inviteeName = sql`nullif(concat_ws(' ', i.first_name, i.last_name), '')`;
   const invitationFilter: SQL = sql`i.org_id = ${orgId} and i.kind = 'member' and i.status = 'pending'
     ${query.role ? sql`and i.role = ${query.role}` : sql``}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import { db, selectRows } from "@/db/client";
 import { invitations, memberships, organizations, planUsers, plans, products, surveys, users, type Tier } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
@@ -75,7 +75,7 @@ export async function listMembers(ctx: MemberContext, options: MembersQuery = {}
   const memberWhere = sql`m.org_id = ${orgId}
     ${options.role ? sql`and m.role = ${options.role}` : sql``}
     ${options.status === "active" || options.status === "suspended" ? sql`and m.status = ${options.status}` : sql``}
-    ${pattern ? sql`and (u.email ilike ${pattern} or u.name ilike ${pattern})` : sql``}`;
+    ${pattern ? sql`and u.id in ${userIdsMatching(pattern)}` : sql``}`;
   const inviteeName = sql`nullif(concat_ws(' ', i.first_name, i.last_name), '')`;
   const invitationWhere = sql`i.org_id = ${orgId} and i.kind = 'member' and i.status = 'pending'
     ${options.role ? sql`and i.role = ${options.role}` : sql``}
@@ -169,6 +169,17 @@ export async function findMember(ctx: MemberContext, userId: string) {
 
 export const MEMBER_SEARCH_LIMIT = 20;
 
+/**
+ * The ids of the people whose email or name contains the pattern: one branch per trigram index
+ * (users_email_trgm_idx, users_name_trgm_idx). Written as `email ilike p or name ilike p` on the
+ * joined users, PostgreSQL priced the indexes and a sequential scan so close that it flipped to the
+ * scan, running ILIKE on every user (7 ms at 10,000 people, twice per search: list and count).
+ */
+export function userIdsMatching(pattern: string): SQL {
+  return sql`(select mu.id from ${users} mu where mu.email ilike ${pattern}
+    union all select mu.id from ${users} mu where mu.name ilike ${pattern})`;
+}
+
 /** `%text%` for ILIKE, with the wildcard characters of the text itself escaped. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -195,9 +206,7 @@ export async function searchMembers(
       and(
         eq(memberships.orgId, ctx.org.id),
         eq(memberships.status, "active"),
-        pattern
-          ? or(ilike(users.email, pattern), ilike(users.name, pattern))
-          : undefined,
+        pattern ? sql`${users.id} in ${userIdsMatching(pattern)}` : undefined,
         options.notOnPlanId
           ? sql`not exists (select 1 from ${planUsers} where ${planUsers.planId} = ${options.notOnPlanId} and ${planUsers.orgId} = ${ctx.org.id} and ${planUsers.userId} = ${users.id})`
           : undefined,

@@ -80,6 +80,12 @@ function build(env: NodeJS.ProcessEnv) {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // Something already answering on the port would be measured instead of this build.
+  const busy = await fetch(`${base}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const server = spawn(process.execPath, [next, "start"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "inherit", "inherit"] });
   for (let i = 0; i < 120; i++) {
