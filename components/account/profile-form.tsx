@@ -2,9 +2,10 @@
 
 import { useEffect } from "react";
 import { updateProfileAction } from "@/app/account/actions";
+import { PersonFields } from "@/components/forms/person-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
 import { profileSchema } from "@/lib/account/schemas";
 
 type Profile = { firstName: string; lastName: string; email: string; phone: string };
@@ -22,19 +23,11 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   }, [state, reset, getValues, profile.email]);
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="First name" autoComplete="given-name" error={errorFor("firstName")} {...form.register("firstName")} />
-        <Field label="Last name" autoComplete="family-name" error={errorFor("lastName")} {...form.register("lastName")} />
-      </div>
-      <Field
-        label="Email address"
-        type="email"
-        autoComplete="email"
-        error={errorFor("email")}
-        hint="Your sign-in email. A new one applies once you open the link we send to it, signed in."
-        {...form.register("email")}
+      <PersonFields
+        register={(name) => form.register(name)}
+        errorFor={errorFor}
+        emailHint="Your sign-in email. A new one applies once you open the link we send to it, signed in."
       />
-      <Field label="Phone number" type="tel" autoComplete="tel" error={errorFor("phone")} {...form.register("phone")} />
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save"}

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { updateMemberAction } from "@/app/o/[org]/users/actions";
+import { PersonFields } from "@/components/forms/person-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
@@ -27,21 +28,11 @@ export function EditMemberForm(props: { orgSlug: string; member: Member; canEdit
       <input type="hidden" name="org" value={props.orgSlug} />
       <input type="hidden" {...form.register("userId")} />
       {props.canEditProfile ? (
-        <>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="First name" autoComplete="given-name" error={errorFor("firstName")} {...form.register("firstName")} />
-            <Field label="Last name" autoComplete="family-name" error={errorFor("lastName")} {...form.register("lastName")} />
-          </div>
-          <Field
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            error={errorFor("email")}
-            hint="The sign-in email. A new one changes only after a link sent to it is confirmed by this person, signed in."
-            {...form.register("email")}
-          />
-          <Field label="Phone number" type="tel" autoComplete="tel" error={errorFor("phone")} {...form.register("phone")} />
-        </>
+        <PersonFields
+          register={(name) => form.register(name)}
+          errorFor={errorFor}
+          emailHint="The sign-in email. A new one changes only after a link sent to it is confirmed by this person, signed in."
+        />
       ) : (
         <>
           <input type="hidden" {...form.register("firstName")} />

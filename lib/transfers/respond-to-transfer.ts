@@ -52,6 +52,26 @@ async function markRequestRead(tx: Tx, transferId: string, userId: string) {
  * the plan as a regular user, keeping their seat. Both are notified. Accepting twice, after a
  * cancel or expiry, or after the plan changed hands changes nothing and says why.
  */
+/** The requester's email about the answer, in the answer's transaction (E1). */
+async function tellRequester(
+  tx: Tx,
+  actor: ActingMember,
+  answer: { outcome: "accepted" | "declined"; to: string; planName: string; answeredBy: string; baseUrl: string },
+) {
+  await enqueueEmail(tx, {
+    to: answer.to,
+    template: "transfer-outcome",
+    props: {
+      outcome: answer.outcome,
+      orgName: actor.orgName,
+      planName: answer.planName,
+      toName: answer.answeredBy,
+      audience: "requester",
+      url: `${answer.baseUrl}/o/${actor.orgSlug}/subscriptions`,
+    },
+  });
+}
+
 export async function acceptTransfer(ctx: MemberContext, transferId: string, options: { baseUrl: string }) {
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
@@ -83,18 +103,7 @@ export async function acceptTransfer(ctx: MemberContext, transferId: string, opt
         body: `You manage its users and their permissions. ${previous.name} ${handOver.replacedPreviousSubscriber ? "handed the plan over to you" : "stays on it as a regular user"}.`,
       },
     ]);
-    await enqueueEmail(tx, {
-      to: previous.email,
-      template: "transfer-outcome",
-      props: {
-        outcome: "accepted",
-        orgName: actor.orgName,
-        planName: plan.productName,
-        toName: me,
-        audience: "requester",
-        url: `${options.baseUrl}/o/${actor.orgSlug}/subscriptions`,
-      },
-    });
+    await tellRequester(tx, actor, { outcome: "accepted", to: previous.email, planName: plan.productName, answeredBy: me, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
@@ -128,18 +137,7 @@ export async function declineTransfer(ctx: MemberContext, transferId: string, op
       title: `${me} declined to take over ${plan.productName}`,
       body: "You remain its subscriber. You can ask someone else from My Subscriptions.",
     });
-    await enqueueEmail(tx, {
-      to: requester.email,
-      template: "transfer-outcome",
-      props: {
-        outcome: "declined",
-        orgName: actor.orgName,
-        planName: plan.productName,
-        toName: me,
-        audience: "requester",
-        url: `${options.baseUrl}/o/${actor.orgSlug}/subscriptions`,
-      },
-    });
+    await tellRequester(tx, actor, { outcome: "declined", to: requester.email, planName: plan.productName, answeredBy: me, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
