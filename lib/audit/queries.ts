@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db/client";
-import { auditLog, invitations, ownershipTransfers, plans, products, surveys, tasks, users, workflows, type AuditEntry } from "@/db/schema";
+import { auditLog, invitations, memberships, ownershipTransfers, plans, products, surveys, tasks, users, workflows, type AuditEntry } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { forbidden } from "@/lib/errors";
 import { canReadAudit } from "@/lib/permissions";
@@ -136,10 +136,23 @@ export async function listAuditEntries(ctx: MemberContext, options: AuditFilters
   return { rows, names, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
-/** The member an actor filter names, for the picker's chosen value. */
+/**
+ * The person an actor filter names, for the picker's chosen value: a member of this organization
+ * or someone who acted in it (a former member). Anyone else's id is like an id that does not
+ * exist: no name, no email of another organization's people.
+ */
 export async function findAuditActor(ctx: MemberContext, userId: string) {
   assertReader(ctx);
-  const [user] = await defaultDb.select({ userId: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
+  const [user] = await defaultDb
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(exists (select 1 from ${memberships} m where m.org_id = ${ctx.org.id} and m.user_id = ${users.id})
+          or exists (select 1 from ${auditLog} a where a.org_id = ${ctx.org.id} and a.actor_id = ${users.id}))`,
+      ),
+    );
   return user ?? null;
 }
 

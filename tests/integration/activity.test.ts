@@ -5,7 +5,7 @@ import { GET as getActivityCsv } from "@/app/api/orgs/[org]/activity.csv/route";
 import ActivityPage from "@/app/o/[org]/activity/page";
 import { auditLog } from "@/db/schema";
 import { ACTIVITY_CSV_COLUMNS } from "@/lib/audit/export";
-import { AUDIT_PAGE_SIZE, auditEntryBatches, listAuditEntries } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, auditEntryBatches, findAuditActor, listAuditEntries } from "@/lib/audit/queries";
 import { parseCsv } from "../support/csv";
 import { setupTestDatabase } from "../support/db";
 import { makeOrg, makeSurvey } from "../support/factories";
@@ -56,6 +56,16 @@ async function render(fn: () => Promise<unknown>) {
 }
 
 describe("A1 Activity page", () => {
+  it("A1/§10: the member filter names this organization's people and those who acted in it; another organization's user is like an unknown id", async () => {
+    const w = await world();
+    const former = await addNamedMember(t.db, w.org.id, "user");
+    await entry(w, { actorId: former.user.id, actorEmail: former.user.email });
+    await t.db.execute(sql`delete from memberships where user_id = ${former.user.id} and org_id = ${w.org.id}`);
+    expect(await findAuditActor(w.ctx, w.user.id)).toMatchObject({ userId: w.user.id, email: w.user.email });
+    expect(await findAuditActor(w.ctx, former.user.id)).toMatchObject({ userId: former.user.id, email: former.user.email });
+    expect(await findAuditActor(w.ctx, w.otherAdmin.id)).toBeNull();
+  });
+
   it("A1: filters by date range (inclusive days, UTC), member and action; names come from the users table; another organization's entries never show", async () => {
     const w = await world();
     await entry(w, { action: "member.suspended", targetUserId: w.user.id, targetEmail: w.user.email, createdAt: new Date("2026-03-01T00:00:00Z") });
