@@ -8,8 +8,13 @@ export type RateLimitRule = { limit: number; windowSeconds: number };
 
 /** Every limit of the app, in one table (docs/decisions/007). */
 export const rateLimitRules = {
-  /** Emails of any kind (sign-in links, invitations, email confirmations) to one address. */
+  /**
+   * Emails to one address: sign-in links and email confirmations on the key `email:<address>`;
+   * invitations on `invite:<organization>:<address>`, so inviting someone never blocks their sign-in.
+   */
   emailPerAddress: { limit: 5, windowSeconds: 15 * 60 },
+  /** Invitation emails to one address from every organization together (several cannot each send five). */
+  invitationsPerAddress: { limit: 10, windowSeconds: 60 * 60 },
   /** Sign-in emails asked for from one client address (only known behind a declared proxy). */
   emailPerIp: { limit: 30, windowSeconds: 15 * 60 },
   /** New organizations one person creates (I5). */
@@ -90,20 +95,26 @@ export async function admitSignInEmail(
 }
 
 /**
- * Invitation emails to one address of one organization: the same count for Invite Teammate and
- * Resend, so resending cannot sidestep it.
+ * Invitation emails to one address: per organization, the same count for Invite Teammate and
+ * Resend (resending cannot sidestep it), and across every organization, so that several
+ * organizations — five a day are one person's to create — cannot each send their five.
  */
 export async function hitInvitationEmailLimit(orgId: string, email: string, options: { db?: DbOrTx } = {}) {
-  return hitRateLimit(`invite:${orgId}:${email.toLowerCase()}`, rateLimitRules.emailPerAddress, options);
+  const address = email.toLowerCase();
+  const inOrganization = await hitRateLimit(`invite:${orgId}:${address}`, rateLimitRules.emailPerAddress, options);
+  if (!inOrganization.allowed) return inOrganization;
+  return hitRateLimit(`invite:${address}`, rateLimitRules.invitationsPerAddress, options);
 }
 
 /**
  * The same limit for a form that invites one address (Add User To Plan's Send Invitation, Transfer
  * Ownership to a new person, Invite Supplier): over it, the form is refused on its email field and
- * nothing is written.
+ * nothing is written. Called inside the action's transaction after its permission checks, so a
+ * refused request (a lower role, another organization's plan) counts nothing: nobody can use up an
+ * address's invitations by posting forms they may not use.
  */
-export async function assertInvitationEmailAllowed(orgId: string, email: string) {
-  const limit = await hitInvitationEmailLimit(orgId, email);
+export async function assertInvitationEmailAllowed(tx: DbOrTx, orgId: string, email: string) {
+  const limit = await hitInvitationEmailLimit(orgId, email, { db: tx });
   if (!limit.allowed) {
     const message = `Too many invitations were sent to ${email} lately. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`;
     throw new AppError("RATE_LIMITED", message, { fieldErrors: { email: [message] } });

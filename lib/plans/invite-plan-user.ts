@@ -25,12 +25,12 @@ export function invitePlanRefusal(actor: { role: string }): string {
  * invitation gets that one again, now also holding a place on this plan (I1).
  */
 export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserInput, options: { baseUrl: string }) {
-  await assertInvitationEmailAllowed(ctx.org.id, input.email);
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
     const plan = await lockPlan(tx, actor.orgId, input.planId);
     if (!canInviteToPlan(actor, plan.subscriberId)) throw forbidden(invitePlanRefusal(actor));
     if (!planAllowsAddingUsers(plan.userMode)) throw singleUserPlanError(plan.productName);
+    await assertInvitationEmailAllowed(tx, actor.orgId, input.email);
     const outcome = await inviteOne(
       tx,
       ctx,

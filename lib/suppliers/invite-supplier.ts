@@ -21,12 +21,12 @@ import type { InviteSupplierInput } from "./schemas";
  * again with a new link (I1, I2).
  */
 export async function inviteSupplier(ctx: MemberContext, input: InviteSupplierInput, options: { baseUrl: string }) {
-  await assertInvitationEmailAllowed(ctx.org.id, input.email);
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
     if (!canInviteSupplier(actor.role, actor.org.kind)) {
       throw forbidden(actor.org.kind === "supplier" ? "Supplier organizations do not invite suppliers." : "Only Admins invite suppliers.");
     }
+    await assertInvitationEmailAllowed(tx, actor.orgId, input.email);
     const existing = await lockPendingInvitation(tx, actor.orgId, "supplier", input.email);
     const { token, tokenHash } = newInvitationToken();
     const now = new Date();

@@ -103,7 +103,6 @@ export async function requestTransfer(ctx: MemberContext, planId: string, toUser
  * On a plan of one user the invitation holds no place: the transfer, attached, is the point.
  */
 export async function transferToNewPerson(ctx: MemberContext, input: TransferToNewPersonInput, options: { baseUrl: string }) {
-  await assertInvitationEmailAllowed(ctx.org.id, input.email);
   const result = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
     const plan = await lockPlan(tx, actor.orgId, input.planId);
@@ -111,6 +110,7 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
     if (!canInvite(actor.role, "user")) {
       throw forbidden("Only Admins and Managers invite new people. Ask one of them to invite the person, then transfer to them.");
     }
+    await assertInvitationEmailAllowed(tx, actor.orgId, input.email);
     const several = planAllowsAddingUsers(plan.userMode);
     if (!several && !input.attachTransfer) {
       throw new AppError("VALIDATION", "Please correct the highlighted fields.", {

@@ -1,5 +1,5 @@
 import { actAs, form, idle } from "../support/next-mocks";
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { resendInvitationAction, revokeInvitationAction } from "@/app/o/[org]/invites/actions";
 import { invitePlanUserAction, transferToNewPersonAction } from "@/app/o/[org]/plans/actions";
@@ -65,11 +65,49 @@ describe("E1/I3 invitation emails are limited on every path and never lost silen
     }
   });
 
+  it("I3/R1: a refused request counts nothing: a User posting Send Invitation, Transfer to a new person and Invite Supplier for one address, six times, leaves the Admin free to invite it", async () => {
+    const { org, admin, user, plan } = await planWorld(t.db);
+    const email = uniqueEmail("blocked-by-user");
+    const person = { email, firstName: "Vic", lastName: "Tim" };
+    actAs(user.id);
+    for (let i = 0; i < 2; i++) {
+      for (const attempt of [
+        () => invitePlanUserAction(idle, form({ org: org.slug, planId: plan.id, ...person })),
+        () => transferToNewPersonAction(idle, form({ org: org.slug, planId: plan.id, attachTransfer: "on", ...person })),
+        () => inviteSupplierAction(idle, form({ org: org.slug, companyName: "Victim Supplies", ...person })),
+      ]) {
+        expect(await expectNoChange(t.db, attempt)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+    }
+    actAs(admin.id);
+    const invited = await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }));
+    expect(invited.data).toEqual([expect.objectContaining({ email, outcome: "invited" })]);
+  });
+
+  it("I3: invitations to one address are limited across organizations too: after ten from two organizations in an hour, a third organization's is refused", async () => {
+    const email = uniqueEmail("many-orgs");
+    const senders = [await scene(), await scene(), await scene()];
+    for (const { org, admin } of senders.slice(0, 2)) {
+      actAs(admin.id);
+      expect(await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }))).toMatchObject({ ok: true });
+      const [invitation] = (await listOpenInvitations({ org: { id: org.id } } as MemberContext)).filter((i) => i.email === email);
+      for (let i = 0; i < 4; i++) {
+        expect(await resendInvitationAction(idle, form({ org: org.slug, invitationId: invitation.id }))).toMatchObject({ ok: true });
+      }
+    }
+    const third = senders[2];
+    actAs(third.admin.id);
+    const refused = await expectNoChange(t.db, () => inviteMembersAction(idle, form({ org: third.org.slug, emails: email, role: "user" })));
+    expect(refused.data).toEqual([expect.objectContaining({ email, outcome: "rate_limited" })]);
+  });
+
   it("E1/I3: an invitation email the sender gives up on is logged and shows as delivery failed on Manage Invites", async () => {
     const { org, admin } = await scene();
     const email = uniqueEmail("bounces");
     actAs(admin.id);
     await inviteMembersAction(idle, form({ org: org.slug, emails: email, role: "user" }));
+    // Only this email is due: the other tests' emails of this database wait (the sender takes a batch).
+    await t.db.update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() + 86_400_000) }).where(ne(emailOutbox.to, email));
     const failing: Transport = {
       name: "resend",
       async send() {
