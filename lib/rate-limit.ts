@@ -17,6 +17,11 @@ export const rateLimitRules = {
   invitationsPerAddress: { limit: 10, windowSeconds: 60 * 60 },
   /** Sign-in emails asked for from one client address (only known behind a declared proxy). */
   emailPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  /**
+   * Email-change requests one person makes, for themselves or (R2) for members, counted even when
+   * refused: "that address belongs to another account" cannot be asked about without limit.
+   */
+  emailChangesPerPerson: { limit: 10, windowSeconds: 60 * 60 },
   /** New organizations one person creates (I5). */
   organizationsPerPerson: { limit: 5, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, RateLimitRule>;

@@ -7,7 +7,7 @@ import { emailChangeRequests, invitations, memberships, sessions, users, verific
 import { recordAudit } from "@/lib/audit";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { AppError, notFound } from "@/lib/errors";
-import { hitRateLimit, rateLimitRules } from "@/lib/rate-limit";
+import { hitRateLimit, rateLimitRules, retryMinutes } from "@/lib/rate-limit";
 import { hashSecretToken, newSecretToken } from "@/lib/tokens";
 import { transaction } from "@/lib/transaction";
 import { lockPerson } from "./lock-person";
@@ -43,6 +43,23 @@ export async function assertEmailClaimable(tx: DbOrTx, email: string, userId: st
 }
 
 export type EmailChangeRequester = { id: string; name: string | null; email: string };
+
+/**
+ * Counts one email-change request of `requesterId` for `subjectUserId` (themselves, or a member
+ * under R2) when the address asked for is new, outside the request's transaction: a request
+ * refused because the address belongs to another account (or has a live invitation) counts too,
+ * so that answer cannot be used to probe which addresses have accounts. Over the limit the form
+ * is refused on its email field; nothing else is written.
+ */
+export async function countEmailChangeRequest(requesterId: string, subjectUserId: string, newEmail: string) {
+  const [current] = await db.select({ email: users.email }).from(users).where(eq(users.id, subjectUserId));
+  if (!current || current.email.toLowerCase() === newEmail.toLowerCase()) return;
+  const limit = await hitRateLimit(`email-change-by:${requesterId}`, rateLimitRules.emailChangesPerPerson);
+  if (!limit.allowed) {
+    const message = `Too many email changes were asked for lately. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`;
+    throw new AppError("RATE_LIMITED", message, { fieldErrors: { email: [message] } });
+  }
+}
 
 /**
  * R2: asks for a change of `userId`'s sign-in email, inside the caller's transaction (which has

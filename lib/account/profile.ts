@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { kickEmailSender } from "@/lib/email";
 import { transaction } from "@/lib/transaction";
-import { requestEmailChangeInTx } from "./email-change";
+import { countEmailChangeRequest, requestEmailChangeInTx } from "./email-change";
 import { lockPerson } from "./lock-person";
 import type { ProfileInput } from "./schemas";
 
@@ -62,6 +62,7 @@ export type UpdateProfileResult = { changed: boolean; emailPendingConfirmation: 
  * (lib/account/email-change.ts, docs/decisions/007). One transaction.
  */
 export async function updateOwnProfile(userId: string, input: ProfileInput, options: { baseUrl: string }): Promise<UpdateProfileResult> {
+  await countEmailChangeRequest(userId, userId, input.email);
   const result = await transaction(async (tx) => {
     const { user, orgIds } = await lockPerson(tx, userId);
     const changed = await setOwnNamesInTx(tx, user, orgIds, input);

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { memberships, notifications, users } from "@/db/schema";
-import { cancelEmailChangeInTx, requestEmailChangeInTx } from "@/lib/account/email-change";
+import { cancelEmailChangeInTx, countEmailChangeRequest, requestEmailChangeInTx } from "@/lib/account/email-change";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -27,6 +27,7 @@ export type UpdateMemberResult = {
  * member. Locks in the one order: organization, the member's membership, their user row.
  */
 export async function updateMember(ctx: MemberContext, input: UpdateMemberInput, options: { baseUrl: string }): Promise<UpdateMemberResult> {
+  await countEmailChangeRequest(ctx.user.id, input.userId, input.email);
   const result = await transaction(async (tx): Promise<UpdateMemberResult> => {
     const actor = await lockActor(tx, ctx);
     const target = await targetMember(tx, actor.orgId, input.userId);

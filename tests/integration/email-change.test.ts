@@ -245,6 +245,17 @@ describe("R2 an email change takes effect only when the person proves the new ad
     expect(answers.slice(0, 5)).toEqual(Array(5).fill("ok"));
     expect(answers[5]).toBe("RATE_LIMITED");
   });
+
+  it("R2: asking which addresses have accounts is limited: refused requests count too, and the eleventh request of the hour is RATE_LIMITED, writing nothing", async () => {
+    const { orgA, userA, adminB } = await scene();
+    actAs(userA.id);
+    const answers = [];
+    // Ten probes of an address that belongs to another account: each says so, and each counts.
+    for (let i = 0; i < 10; i++) answers.push((await changeEmail(orgA.slug, userA, "user", adminB.email)).code);
+    expect(answers).toEqual(Array(10).fill("CONFLICT"));
+    const refused = await expectNoChange(t.db, () => changeEmail(orgA.slug, userA, "user", uniqueEmail("free")));
+    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", fieldErrors: { email: [expect.stringContaining("Too many email changes")] } });
+  });
 });
 
 describe("R2 under concurrency", () => {
