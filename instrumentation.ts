@@ -1,7 +1,7 @@
 /**
  * Runs once when a server process starts, before it serves requests: the public URL is fixed, the
- * database is migrated (and seeded when empty), and the email sender's retry loop (SPEC E1) and the
- * transfer expiry sweep (O1) start.
+ * database is migrated (and seeded when empty), and the email sender's retry loop (SPEC E1), the
+ * transfer expiry sweep (O1) and the pruning of ended rate-limit windows start.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,4 +18,6 @@ export async function register() {
   // O1: pending ownership transfers past their 7 days become expired, and both sides are told.
   const { startTransferExpirySweep } = await import("./lib/transfers/expire-transfers");
   startTransferExpirySweep();
+  const { startRateLimitPruning } = await import("./lib/rate-limit");
+  startRateLimitPruning();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -59,6 +59,30 @@ export async function hitRateLimit(
     .returning({ count: rateLimits.count });
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000);
   return { allowed: row.count <= rule.limit, count: row.count, retryAfterSeconds };
+}
+
+/** The longest window of any limit: a count older than that is of an ended window, and counts nothing. */
+const LONGEST_WINDOW_MS = Math.max(...Object.values(rateLimitRules).map((rule) => rule.windowSeconds), newAddressSignInRule({}).windowSeconds) * 1000;
+
+/**
+ * Deletes the counts of windows that have ended. Every sign-in request for a new address writes
+ * one (anonymously), so without this a flood would grow the table for ever.
+ */
+export async function pruneRateLimits(options: { db?: DbOrTx; now?: Date } = {}): Promise<number> {
+  const database = options.db ?? defaultDb;
+  const cutoff = new Date((options.now ?? new Date()).getTime() - LONGEST_WINDOW_MS);
+  const deleted = await database.delete(rateLimits).where(lt(rateLimits.windowStart, cutoff)).returning({ key: rateLimits.key });
+  return deleted.length;
+}
+
+/** The pruning's timer, started once per server process from instrumentation.ts (hourly). */
+export function startRateLimitPruning(intervalMs = 60 * 60_000) {
+  const g = globalThis as unknown as { __seatwiseRateLimitPruning?: NodeJS.Timeout };
+  if (g.__seatwiseRateLimitPruning) return;
+  g.__seatwiseRateLimitPruning = setInterval(() => {
+    pruneRateLimits().catch((error) => console.warn("[rate-limit] pruning failed:", error));
+  }, intervalMs);
+  g.__seatwiseRateLimitPruning.unref();
 }
 
 export type SignInAdmission =

@@ -16,12 +16,13 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
-import { and, count, eq, like } from "drizzle-orm";
+import { and, count, eq, inArray, like } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { requestSignInLink } from "@/app/(auth)/signin/actions";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { emailOutbox, rateLimits, sessions, verificationTokens } from "@/db/schema";
 import { verificationTokenHash } from "@/lib/auth/sign-in-email";
+import { admitSignInEmail, pruneRateLimits } from "@/lib/rate-limit";
 import { setupTestDatabase } from "../support/db";
 import { makeUser } from "../support/factories";
 import { uniqueEmail } from "../support/state";
@@ -155,6 +156,19 @@ describe("POST /api/auth/signin/resend meets the same rules as the form", () => 
 });
 
 describe("client addresses and the new-address ceiling", () => {
+  it("a flood of sign-in requests leaves no count behind once its windows have ended (the hourly pruning)", async () => {
+    const flood = Array.from({ length: 5 }, () => uniqueEmail("flood"));
+    for (const email of flood) await admitSignInEmail(email, { ip: null });
+    const keys = flood.map((email) => `email:${email.toLowerCase()}`);
+    const left = async () => (await t.db.select({ n: count() }).from(rateLimits).where(inArray(rateLimits.key, keys)))[0].n;
+    expect(await left()).toBe(5);
+    // An hour later the windows of 15 minutes have ended, but the longest (a day) may still count.
+    await pruneRateLimits({ now: new Date(Date.now() + 60 * 60_000) });
+    expect(await left()).toBe(5);
+    await pruneRateLimits({ now: new Date(Date.now() + 25 * 60 * 60_000) });
+    expect(await left()).toBe(0);
+  });
+
   it("without a declared proxy, X-Forwarded-For is ignored: rotating it creates no per-IP key at all", async () => {
     for (let i = 0; i < 5; i++) {
       request.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": `203.0.113.${i}` });
