@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { memberships, ownershipTransfers, planUsers, plans, sessions, surveys } from "@/db/schema";
+import { memberships, ownershipTransfers, planUsers, plans, sessions, surveys, users } from "@/db/schema";
 import { removeFromPlanInTx } from "@/lib/plans/remove-plan-user";
 
 export type RemoveMembershipOptions = {
@@ -30,7 +30,8 @@ export async function removeMembershipInTx(tx: Tx, options: RemoveMembershipOpti
     .select({ planId: planUsers.planId })
     .from(planUsers)
     .innerJoin(plans, eq(plans.id, planUsers.planId))
-    .where(and(eq(plans.orgId, orgId), eq(planUsers.userId, target.userId)));
+    .where(and(eq(plans.orgId, orgId), eq(planUsers.userId, target.userId)))
+    .orderBy(asc(planUsers.planId));
   for (const place of places) {
     await removeFromPlanInTx(tx, { planId: place.planId, userId: target.userId, actor, target: targetRef });
   }
@@ -48,6 +49,10 @@ export async function removeMembershipInTx(tx: Tx, options: RemoveMembershipOpti
     .update(surveys)
     .set({ checkedOutById: null, checkedOutAt: null })
     .where(and(eq(surveys.orgId, orgId), eq(surveys.checkedOutById, target.userId)));
+  // The person's row, after the organization (decision 005): two organizations ending this
+  // person's memberships at once take turns here, so the second sees the first's deletion and the
+  // last one out ends the sessions (R6) — without it each saw the other's membership and neither did.
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("no key update");
   await tx.delete(memberships).where(eq(memberships.id, target.membershipId));
 
   let sessionsEnded = 0;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterEach, describe, expect, vi } from "vitest";
-import { memberships, organizations, users } from "@/db/schema";
+import { memberships, organizations, sessions, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { deleteMember } from "@/lib/members/delete-member";
@@ -151,4 +151,20 @@ describe("R8: the caller's role is read again under the organization lock", () =
     const [row] = await t.db.select().from(organizations).where(eq(organizations.id, org.id));
     expect(row.tier).toBe("pro");
   });
+});
+
+describe("R6 when two organizations remove the same person at once", () => {
+  itRace("R6: the Admins of two organizations delete the same person at the same moment, 30 rounds: she ends in no organization and with no session", async () => {
+    for (let round = 0; round < 30; round++) {
+      const [a, b] = [await makeOrg(t.db, { tier: "pro" }), await makeOrg(t.db, { tier: "pro" })];
+      const adminA = (await addNamedMember(t.db, a.id, "admin")).user;
+      const adminB = (await addNamedMember(t.db, b.id, "admin")).user;
+      const both = (await addNamedMember(t.db, a.id, "user")).user;
+      await t.db.insert(memberships).values({ orgId: b.id, userId: both.id, role: "user" });
+      await t.db.insert(sessions).values({ sessionToken: `race-${round}-${both.id}`, userId: both.id, expires: new Date(Date.now() + 86_400_000) });
+      await Promise.all([deleteMember(contextOf(a, adminA, "admin"), both.id), deleteMember(contextOf(b, adminB, "admin"), both.id)]);
+      expect(await t.db.select().from(memberships).where(eq(memberships.userId, both.id))).toEqual([]);
+      expect(await t.db.select().from(sessions).where(eq(sessions.userId, both.id))).toEqual([]);
+    }
+  }, 120_000);
 });
