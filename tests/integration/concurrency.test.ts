@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { invitations, memberships } from "@/db/schema";
@@ -82,6 +83,28 @@ describe("T5 seats never pass the limit under concurrency", () => {
     }
     const [{ n }] = await t.db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, org.id));
     expect(n).toBe(2);
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, invitation.id));
+    expect(row.status).toBe("accepted");
+  });
+});
+
+describe("I4 single use, when the invitee already has an account", () => {
+  // The variant above has no account yet: its accepts queue on the users' unique email index
+  // before they reach the claim. Here nothing is created, so they meet at the claim itself.
+  itRace("I4: 20 simultaneous accepts by the signed-in invitee make one membership; the others are ALREADY_USED", async () => {
+    const { org, members } = await makeOrgWithMembers(t.db, "pro", ["admin"]);
+    const invitee = await makeUser(t.db, { email: `known-${randomUUID().slice(0, 8)}@example.test`, emailVerified: new Date() });
+    const { invitation, token } = await makeInvitation(t.db, org.id, members[0].user.id, { role: "user", email: invitee.email });
+    const settled = await Promise.allSettled(
+      Array.from({ length: 20 }, () => acceptInvitation({ token, signedIn: { id: invitee.id, email: invitee.email } })),
+    );
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    for (const lost of settled.filter((s) => s.status === "rejected")) {
+      const reason = (lost as PromiseRejectedResult).reason;
+      expect(isAppError(reason) ? reason.code : String(reason)).toBe("ALREADY_USED");
+    }
+    const mine = await t.db.select().from(memberships).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, invitee.id)));
+    expect(mine).toHaveLength(1);
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, invitation.id));
     expect(row.status).toBe("accepted");
   });
