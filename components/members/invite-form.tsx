@@ -20,10 +20,11 @@ const outcomeLabel: Record<string, { text: string; tone: "green" | "indigo" | "a
   no_seat: { text: "no seat left", tone: "amber" },
   no_plan_seat: { text: "no plan seat left", tone: "amber" },
   rate_limited: { text: "try later", tone: "amber" },
+  refused: { text: "not allowed", tone: "red" },
 };
 
 /** Outcomes worth another try: these addresses stay in the box after a send. */
-const failed = new Set(["malformed", "no_seat", "no_plan_seat", "rate_limited"]);
+const failed = new Set(["malformed", "no_seat", "no_plan_seat", "rate_limited", "refused"]);
 const sent = new Set(["invited", "resent"]);
 
 export type PlanToJoin = { id: string; name: string; seatsLeft: number | null };

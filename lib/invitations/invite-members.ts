@@ -18,7 +18,7 @@ import { addInvitationPlanPlaces, reclaimInvitationPlanPlaces } from "./invitati
 import { findMembershipByEmail, lockPendingInvitation } from "./lookups";
 import { invitationExpiry, newInvitationToken } from "./token";
 
-export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited";
+export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited" | "refused";
 export type InviteResult = { email: string; outcome: InviteOutcome; message: string; invitationId?: string };
 
 export type InviteMembersOptions = { baseUrl: string };
@@ -96,6 +96,11 @@ export async function inviteMembers(
       // else stops the whole request.
       if (isAppError(error) && error.code === "SEAT_LIMIT") results.push({ email, outcome: "no_seat", message: error.message });
       else if (isAppError(error) && error.code === "PLAN_SEAT_LIMIT") results.push({ email, outcome: "no_plan_seat", message: error.message });
+      // R1/R8 under the lock: the checks before the list passed, then something changed (the
+      // inviter was demoted, or someone invited this address with a role they cannot grant).
+      // Earlier addresses are sent already, so this one's refusal is its own result, not the
+      // whole answer (T3: nothing half-done that the answer does not say).
+      else if (isAppError(error) && error.code === "FORBIDDEN") results.push({ email, outcome: "refused", message: error.message });
       else throw error;
     }
   }
