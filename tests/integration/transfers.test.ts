@@ -199,6 +199,17 @@ describe("O2 accept", () => {
     expect(await expectNoChange(t.db, () => codeOf(acceptTransfer(w.ctx.manager, transferId, { baseUrl })))).toBe("CONFLICT");
   });
 
+  it("O2: a request whose plan changed hands by any other path (the request left pending) cannot be accepted: CONFLICT, nothing changes", async () => {
+    const w = await planWorld(t.db);
+    const { transferId } = await requestTransfer(w.ctx.admin, w.plan.id, w.manager.id, { baseUrl });
+    // No path of the app does this today (each voids the request); the guard holds if one ever does.
+    await t.db.update(plans).set({ subscriberId: w.user.id }).where(eq(plans.id, w.plan.id));
+    expect((await transferRow(transferId)).state).toBe("pending");
+    const answer = await expectNoChange(t.db, () => acceptTransfer(w.ctx.manager, transferId, { baseUrl }).catch((error: unknown) => error));
+    expect(answer).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("changed hands") });
+    expect((await planRow(w.plan.id)).subscriberId).toBe(w.user.id);
+  });
+
   it("O2 on a plan of one user (Company Profile): the recipient takes the one place, with its workflows and open tasks", async () => {
     const w = await planWorld(t.db);
     const profile = await makeSubscribedPlan(t.db, w.org.id, w.admin.id, "company_profile", null);
