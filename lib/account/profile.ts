@@ -6,13 +6,14 @@ import { recordAudit } from "@/lib/audit";
 import { kickEmailSender } from "@/lib/email";
 import { transaction } from "@/lib/transaction";
 import { countEmailChangeRequest, requestEmailChangeInTx } from "./email-change";
-import { lockPerson } from "./lock-person";
+import { lockOwnMemberships, lockPerson } from "./lock-person";
 import type { ProfileInput } from "./schemas";
 
 /**
  * Sets the person's own first and last name (and phone, when given) inside the caller's
- * transaction, which has locked the organizations the person belongs to and then their user row
- * (the lock order of every path: organization, then the rows under it). Writes `member.updated`
+ * transaction, which has locked the person's memberships (or, creating an organization, their
+ * organizations) and then their user row (the lock order of every path: organization →
+ * membership → the rows under it). Writes `member.updated`
  * in each of those organizations, since the name shows in all of them (A1). Returns what changed.
  */
 export async function setOwnNamesInTx(
@@ -64,7 +65,7 @@ export type UpdateProfileResult = { changed: boolean; emailPendingConfirmation: 
 export async function updateOwnProfile(userId: string, input: ProfileInput, options: { baseUrl: string }): Promise<UpdateProfileResult> {
   await countEmailChangeRequest(userId, userId, input.email);
   const result = await transaction(async (tx) => {
-    const { user, orgIds } = await lockPerson(tx, userId);
+    const { user, orgIds } = await lockOwnMemberships(tx, userId);
     const changed = await setOwnNamesInTx(tx, user, orgIds, input);
     let emailPendingConfirmation: string | null = null;
     if (input.email !== user.email.toLowerCase()) {

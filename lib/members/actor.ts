@@ -19,6 +19,30 @@ export async function actingMember(tx: DbOrTx, ctx: MemberContext): Promise<Acti
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, ctx.user.id)));
+  return actingFrom(row, ctx);
+}
+
+/**
+ * The start of a transaction that changes only the caller's own rows (a notification read, a
+ * survey checked out, in or saved by its holder, a task completed, their profile): no organization
+ * lock, so such writes of many members never queue behind one row (docs/decisions/065). The
+ * caller's membership is read again under FOR SHARE (R8): that lock conflicts with the FOR UPDATE
+ * / NO KEY UPDATE that suspend, delete and role change take on the membership row, so a change
+ * being made waits for them and, once they commit, sees the new role or status (or no row: a
+ * member removed a moment ago is not found); and while it holds the lock they wait for it. Many
+ * sharers never wait for each other. Lock order: (organization →) membership → the rows under it.
+ */
+export async function lockOwnMembership(tx: Tx, ctx: MemberContext): Promise<ActingMember> {
+  const [row] = await tx
+    .select({ role: memberships.role, status: memberships.status, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, ctx.user.id)))
+    .for("share", { of: memberships });
+  return actingFrom(row, ctx);
+}
+
+function actingFrom(row: { role: ActingMember["role"]; status: string; email: string; name: string | null } | undefined, ctx: MemberContext): ActingMember {
   if (!row) throw notFound("This organization");
   if (row.status !== "active") throw new AppError("SUSPENDED", "Your access to this organization is suspended.");
   return {

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";
-import { lockActor } from "@/lib/members/actor";
+import { lockOwnMembership } from "@/lib/members/actor";
 import { transaction } from "@/lib/transaction";
 
 /**
@@ -13,22 +13,25 @@ import { transaction } from "@/lib/transaction";
  */
 export async function markNotificationRead(ctx: MemberContext, notificationId: string) {
   return transaction(async (tx) => {
-    const actor = await lockActor(tx, ctx);
-    const [row] = await tx
-      .select({ id: notifications.id, readAt: notifications.readAt })
-      .from(notifications)
-      .where(and(eq(notifications.id, notificationId), eq(notifications.userId, actor.userId), eq(notifications.orgId, actor.orgId)));
+    const actor = await lockOwnMembership(tx, ctx);
+    const mine = and(eq(notifications.id, notificationId), eq(notifications.userId, actor.userId), eq(notifications.orgId, actor.orgId));
+    // Personal state: no organization lock, one conditional UPDATE (docs/decisions/065).
+    const [marked] = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(mine, isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (marked) return { changed: true };
+    const [row] = await tx.select({ id: notifications.id }).from(notifications).where(mine);
     if (!row) throw notFound("This notification");
-    if (row.readAt) return { changed: false };
-    await tx.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, row.id));
-    return { changed: true };
+    return { changed: false };
   });
 }
 
 /** N1: marks every unread notification of the caller in this organization read. */
 export async function markAllNotificationsRead(ctx: MemberContext) {
   return transaction(async (tx) => {
-    const actor = await lockActor(tx, ctx);
+    const actor = await lockOwnMembership(tx, ctx);
     const updated = await tx
       .update(notifications)
       .set({ readAt: new Date() })

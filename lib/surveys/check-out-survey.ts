@@ -4,7 +4,7 @@ import { surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, notFound } from "@/lib/errors";
-import { lockActor } from "@/lib/members/actor";
+import { lockOwnMembership } from "@/lib/members/actor";
 import { transaction } from "@/lib/transaction";
 import { checkoutHolderText } from "./lock-survey";
 
@@ -15,7 +15,8 @@ import { checkoutHolderText } from "./lock-survey";
  */
 export async function checkOutSurvey(ctx: MemberContext, surveyId: string): Promise<{ alreadyHeld: boolean }> {
   return transaction(async (tx) => {
-    const actor = await lockActor(tx, ctx);
+    // Personal: no organization lock; the membership under FOR SHARE, then the survey row (docs/decisions/065).
+    const actor = await lockOwnMembership(tx, ctx);
     const [claimed] = await tx
       .update(surveys)
       .set({ checkedOutById: actor.userId, checkedOutAt: new Date() })

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/format";
 
 /**
  * A survey of the caller's organization, locked for the rest of the transaction (after the
- * organization row, docs/decisions/005). Another organization's survey is simply not found.
+ * organization row and any membership, docs/decisions/005 and 065). Another organization's survey is simply not found.
  */
 export async function lockSurvey(tx: Tx, orgId: string, surveyId: string) {
   const [survey] = await tx

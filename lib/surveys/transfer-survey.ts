@@ -19,9 +19,12 @@ import { lockSurvey } from "./lock-survey";
 export async function transferSurvey(ctx: MemberContext, surveyId: string, toUserId: string, options: { baseUrl: string }) {
   await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
+    // Membership before the survey row: the lock order every path keeps (organization →
+    // membership → rows), so a recipient checking this survey out at the same moment (membership
+    // FOR SHARE, then the survey) cannot deadlock with it (docs/decisions/065).
+    const recipient = await targetMember(tx, actor.orgId, toUserId);
     const survey = await lockSurvey(tx, actor.orgId, surveyId);
     if (!canTransferSurvey(actor, survey.ownerId)) throw forbidden("Users transfer only the surveys they own.");
-    const recipient = await targetMember(tx, actor.orgId, toUserId);
     if (recipient.userId === survey.ownerId) throw new AppError("CONFLICT", "That member already owns this survey.");
     if (recipient.status !== "active") throw new AppError("CONFLICT", "A suspended member cannot receive a survey.");
     await tx.update(surveys).set({ ownerId: recipient.userId, updatedAt: new Date() }).where(eq(surveys.id, survey.id));

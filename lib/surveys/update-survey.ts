@@ -5,7 +5,7 @@ import { surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
-import { lockActor } from "@/lib/members/actor";
+import { lockOwnMembership } from "@/lib/members/actor";
 import { canEditSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { checkoutHolderText, lockSurvey } from "./lock-survey";
@@ -22,7 +22,8 @@ export function newQuestionId(): string {
  */
 export async function updateSurvey(ctx: MemberContext, input: UpdateSurveyInput) {
   return transaction(async (tx) => {
-    const actor = await lockActor(tx, ctx);
+    // Personal: no organization lock; the membership under FOR SHARE, then the survey row (docs/decisions/065).
+    const actor = await lockOwnMembership(tx, ctx);
     const survey = await lockSurvey(tx, actor.orgId, input.surveyId);
     if (!canEditSurvey(actor, survey.checkedOutById)) {
       const holder = await checkoutHolderText(tx, survey);

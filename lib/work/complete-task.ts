@@ -4,18 +4,19 @@ import { tasks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { lockActor } from "@/lib/members/actor";
+import { lockOwnMembership } from "@/lib/members/actor";
 import { canCompleteTask } from "@/lib/permissions";
-import { lockPlan } from "@/lib/plans/plan-seats";
 import { transaction } from "@/lib/transaction";
 import { requirePlanUser } from "./plan-access";
 
 /** SPEC §6: the assignee (or the sender) marks an open task done; it leaves the Inbox and Outbox. */
 export async function completeTask(ctx: MemberContext, planId: string, taskId: string) {
   return transaction(async (tx) => {
-    const actor = await lockActor(tx, ctx);
-    await lockPlan(tx, actor.orgId, planId);
-    const area = await requirePlanUser(tx, actor.orgId, actor.userId, planId);
+    // Personal: no organization or plan lock; membership, then one's place, then the task, each
+    // under the lightest lock that still sees a suspension or removal a moment ago (R8, P6;
+    // docs/decisions/065).
+    const actor = await lockOwnMembership(tx, ctx);
+    const area = await requirePlanUser(tx, actor.orgId, actor.userId, planId, { lockPlace: true });
     const [task] = await tx
       .select()
       .from(tasks)

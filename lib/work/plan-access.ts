@@ -18,8 +18,14 @@ export type PlanArea = {
  * the plan, someone removed a moment ago, another organization's plan — gets NOT_FOUND, exactly
  * like a plan that does not exist. Two statements.
  */
-export async function requirePlanUser(db: DbOrTx, orgId: string, userId: string, planId: string): Promise<PlanArea> {
-  const [row] = await db
+export async function requirePlanUser(
+  db: DbOrTx,
+  orgId: string,
+  userId: string,
+  planId: string,
+  options: { lockPlace?: boolean } = {},
+): Promise<PlanArea> {
+  const query = db
     .select({
       id: plans.id,
       orgId: plans.orgId,
@@ -33,6 +39,10 @@ export async function requirePlanUser(db: DbOrTx, orgId: string, userId: string,
     .innerJoin(products, eq(products.id, plans.productId))
     .innerJoin(planUsers, and(eq(planUsers.planId, plans.id), eq(planUsers.userId, userId)))
     .where(and(eq(plans.id, planId), eq(plans.orgId, orgId)));
+  // A personal write (completing a task) holds its place under FOR SHARE instead of locking the
+  // plan: a removal from the plan (FOR UPDATE on the place) waits for it, or it for the removal,
+  // and then finds no place (docs/decisions/065).
+  const [row] = await (options.lockPlace ? query.for("share", { of: planUsers }) : query);
   if (!row) throw notFound("This plan");
   const granted = (
     await db.select({ key: planUserPermissions.key }).from(planUserPermissions).where(eq(planUserPermissions.planUserId, row.placeId))
