@@ -100,10 +100,13 @@ export const emailOutbox = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     to: text("to").notNull(),
-    subject: text("subject").notNull(),
     template: text("template").notNull(),
-    html: text("html").notNull(),
-    text: text("text").notNull(),
+    /** The template's props, validated by its zod schema (lib/email/templates.ts); rendered by the sender. */
+    props: jsonb("props"),
+    /** What was sent, written by the sender once delivered; rows from before props were pre-rendered. */
+    subject: text("subject"),
+    html: text("html"),
+    text: text("text"),
     status: emailStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

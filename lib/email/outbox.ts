@@ -1,8 +1,8 @@
 import "server-only";
-import { render, toPlainText } from "@react-email/render";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "./templates";
+import { parseEmailProps } from "./render";
+import type { EmailTemplateName, EmailTemplateProps } from "./templates";
 
 export type QueuedEmail<N extends EmailTemplateName> = {
   to: string;
@@ -14,20 +14,18 @@ export type QueuedEmail<N extends EmailTemplateName> = {
 
 /**
  * Writes an email to the outbox with the caller's transaction (SPEC E1): the email exists if and
- * only if the change that caused it committed. Delivery happens after commit (see sender.ts).
+ * only if the change that caused it committed. Only the template's name and its props (checked
+ * by the template's zod schema) are written: nothing is rendered while the caller holds its
+ * locks; the sender renders after commit (sender.ts, docs/decisions/066).
  */
 export async function enqueueEmail<N extends EmailTemplateName>(
   tx: DbOrTx,
   email: QueuedEmail<N>,
 ): Promise<{ id: string }> {
-  const template = emailTemplates[email.template];
-  const element = (template.render as (p: EmailTemplateProps<N>) => React.ReactElement)(email.props);
-  const html = await render(element);
-  const text = toPlainText(html);
-  const subject = (template.subject as (p: EmailTemplateProps<N>) => string)(email.props);
+  const props = parseEmailProps(email.template, email.props);
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ to: email.to.trim().toLowerCase(), subject, template: email.template, html, text, invitationId: email.invitationId ?? null })
+    .values({ to: email.to.trim().toLowerCase(), template: email.template, props, invitationId: email.invitationId ?? null })
     .returning({ id: emailOutbox.id });
   return row;
 }

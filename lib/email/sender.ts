@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db as defaultDb, selectRows, type Db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { outboxEmailContent, type RenderedEmail } from "./render";
 import { transportFromEnv, type Transport } from "./transport";
 
 export const MAX_ATTEMPTS = 8;
@@ -21,7 +22,16 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
   const database = options.db ?? defaultDb;
   const transport = options.transport ?? transportFromEnv();
   const limit = options.limit ?? 20;
-  const rows = await selectRows<{ id: string; to: string; subject: string; html: string; text: string; attempts: number }>(
+  const rows = await selectRows<{
+    id: string;
+    to: string;
+    template: string;
+    props: unknown;
+    subject: string | null;
+    html: string | null;
+    text: string | null;
+    attempts: number;
+  }>(
     database,
     sql`
     update ${emailOutbox}
@@ -33,22 +43,29 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
       limit ${limit}
       for update skip locked
     )
-    returning id, "to", subject, html, text, attempts`,
+    returning id, "to", template, props, subject, html, text, attempts`,
   );
   let sent = 0;
   let failed = 0;
   for (const row of rows) {
+    // Rendered here, after the change committed and outside any transaction (E1, decision 066).
+    let email: RenderedEmail | undefined;
     try {
-      const result = await transport.send({ to: row.to, subject: row.subject, html: row.html, text: row.text });
+      email = await outboxEmailContent(row);
+      const result = await transport.send({ to: row.to, ...email });
+      // What was sent is kept on the row (the mailbox shows it; a later template change does not
+      // rewrite history).
       await database.execute(sql`
         update ${emailOutbox}
         set status = 'sent', sent_at = now(), transport = ${transport.name},
-            provider_message_id = ${result.providerMessageId ?? null}, last_error = null
+            provider_message_id = ${result.providerMessageId ?? null}, last_error = null,
+            subject = ${email.subject}, html = ${email.html}, text = ${email.text}
         where id = ${row.id}`);
       sent++;
     } catch (error) {
       failed++;
-      const giveUp = row.attempts >= MAX_ATTEMPTS;
+      // Props its template cannot render never will: given up at once, not retried for hours.
+      const giveUp = row.attempts >= MAX_ATTEMPTS || !email;
       const message = String((error as Error).message ?? error).slice(0, 2000);
       await database.execute(sql`
         update ${emailOutbox}
@@ -58,7 +75,7 @@ export async function deliverDueEmails(options: { db?: Db; transport?: Transport
         where id = ${row.id}`);
       // Not dropped silently: the row stays (an invitation's shows "delivery failed" on Manage
       // Invites, with Resend), and the operator reads why in the log. No link is logged.
-      if (giveUp) console.error(`[mailbox] gave up on email ${row.id} to ${row.to} ("${row.subject}") after ${row.attempts} attempts: ${message}`);
+      if (giveUp) console.error(`[mailbox] gave up on email ${row.id} to ${row.to} ("${email?.subject ?? row.template}") after ${row.attempts} attempts: ${message}`);
     }
   }
   return { claimed: rows.length, sent, failed };

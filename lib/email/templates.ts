@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReactElement } from "react";
+import { z } from "zod";
 import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
@@ -14,39 +15,50 @@ import TransferOutcomeEmail, { type TransferOutcomeEmailProps } from "@/emails/t
 import TransferRequestEmail, { type TransferRequestEmailProps } from "@/emails/transfer-request";
 
 /**
- * Every email the app sends (SPEC E1): a react-email template and its subject. Later features
- * add their templates here, so the outbox only ever stores rendered, known kinds of email.
+ * Every email the app sends (SPEC E1). Adding one is this one entry: `props`, the zod schema of
+ * what the outbox row stores (plain JSON: strings, numbers, booleans, arrays, null — no Date, no
+ * element), `satisfies z.ZodType<ItsProps>` so it cannot drift from the component; `subject` and
+ * `render`, pure functions of those props. The outbox stores the template name and its validated
+ * props in the transaction of the change; the sender renders when it sends (docs/decisions/066).
  */
 export const emailTemplates = {
   "sign-in": {
+    props: z.object({ url: z.string(), host: z.string() }) satisfies z.ZodType<SignInEmailProps>,
     subject: () => "Your Seatwise sign-in link",
     render: (props: SignInEmailProps) => SignInEmail(props),
   },
   invitation: {
+    props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), roleLabel: z.string(), firstName: z.string().nullish(), expiresOn: z.string(), planNames: z.array(z.string()).optional() }) satisfies z.ZodType<InvitationEmailProps>,
     subject: (props: InvitationEmailProps) => `${props.inviterName} invited you to ${props.orgName} on Seatwise`,
     render: (props: InvitationEmailProps) => InvitationEmail(props),
   },
   "role-changed": {
+    props: z.object({ orgName: z.string(), changedBy: z.string(), fromRole: z.string(), toRole: z.string(), url: z.string() }) satisfies z.ZodType<RoleChangedEmailProps>,
     subject: (props: RoleChangedEmailProps) => `Your role in ${props.orgName} is now ${props.toRole}`,
     render: (props: RoleChangedEmailProps) => RoleChangedEmail(props),
   },
   "email-change-confirm": {
+    props: z.object({ currentEmail: z.string(), newEmail: z.string(), requestedBy: z.string().nullable(), url: z.string(), expiresIn: z.string() }) satisfies z.ZodType<EmailChangeConfirmEmailProps>,
     subject: () => "Confirm your new Seatwise sign-in email",
     render: (props: EmailChangeConfirmEmailProps) => EmailChangeConfirmEmail(props),
   },
   "email-change-notice": {
+    props: z.object({ currentEmail: z.string(), newEmail: z.string(), requestedBy: z.string().nullable(), url: z.string() }) satisfies z.ZodType<EmailChangeNoticeEmailProps>,
     subject: () => "A change of your Seatwise sign-in email was requested",
     render: (props: EmailChangeNoticeEmailProps) => EmailChangeNoticeEmail(props),
   },
   "email-changed": {
+    props: z.object({ previousEmail: z.string(), newEmail: z.string() }) satisfies z.ZodType<EmailChangedEmailProps>,
     subject: () => "Your Seatwise sign-in email changed",
     render: (props: EmailChangedEmailProps) => EmailChangedEmail(props),
   },
   "survey-transferred": {
+    props: z.object({ orgName: z.string(), transferredBy: z.string(), fromName: z.string().nullish(), surveyTitles: z.array(z.string()), total: z.number(), url: z.string() }) satisfies z.ZodType<SurveyTransferredEmailProps>,
     subject: (props: SurveyTransferredEmailProps) => surveyTransferredSubject(props),
     render: (props: SurveyTransferredEmailProps) => SurveyTransferredEmail(props),
   },
   "plan-invitation": {
+    props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), firstName: z.string().nullish(), planNames: z.array(z.string()), transferPlanName: z.string().nullish(), expiresOn: z.string() }) satisfies z.ZodType<PlanInvitationEmailProps>,
     subject: (props: PlanInvitationEmailProps) =>
       props.planNames.length
         ? `${props.inviterName} added you to ${props.planNames.join(", ")} at ${props.orgName}`
@@ -54,14 +66,17 @@ export const emailTemplates = {
     render: (props: PlanInvitationEmailProps) => PlanInvitationEmail(props),
   },
   "supplier-invitation": {
+    props: z.object({ url: z.string(), clientName: z.string(), inviterName: z.string(), companyName: z.string(), firstName: z.string().nullish(), expiresOn: z.string() }) satisfies z.ZodType<SupplierInvitationEmailProps>,
     subject: (props: SupplierInvitationEmailProps) => `${props.clientName} invited ${props.companyName} to Seatwise as a supplier`,
     render: (props: SupplierInvitationEmailProps) => SupplierInvitationEmail(props),
   },
   "transfer-request": {
+    props: z.object({ orgName: z.string(), fromName: z.string(), planName: z.string(), acceptUrl: z.string(), declineUrl: z.string(), expiresOn: z.string() }) satisfies z.ZodType<TransferRequestEmailProps>,
     subject: (props: TransferRequestEmailProps) => `${props.fromName} asks you to become the subscriber of ${props.planName}`,
     render: (props: TransferRequestEmailProps) => TransferRequestEmail(props),
   },
   "transfer-outcome": {
+    props: z.object({ outcome: z.enum(["accepted", "declined", "expired"]), orgName: z.string(), planName: z.string(), toName: z.string(), audience: z.enum(["requester", "recipient"]), url: z.string() }) satisfies z.ZodType<TransferOutcomeEmailProps>,
     subject: (props: TransferOutcomeEmailProps) =>
       props.outcome === "accepted"
         ? `Transfer accepted: ${props.toName} is now the subscriber of ${props.planName}`
@@ -71,10 +86,11 @@ export const emailTemplates = {
     render: (props: TransferOutcomeEmailProps) => TransferOutcomeEmail(props),
   },
   "removed-from-plan": {
+    props: z.object({ orgName: z.string(), planName: z.string(), removedBy: z.string(), subscriberName: z.string(), url: z.string() }) satisfies z.ZodType<RemovedFromPlanEmailProps>,
     subject: (props: RemovedFromPlanEmailProps) => `You were removed from ${props.planName} at ${props.orgName}`,
     render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
   },
-} satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
+} satisfies Record<string, { props: z.ZodType; subject: (props: never) => string; render: (props: never) => ReactElement }>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 export type EmailTemplateProps<N extends EmailTemplateName> = Parameters<

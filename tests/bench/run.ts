@@ -112,7 +112,8 @@ async function signIn(databaseUrl: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, email: BENCH.admin }),
   });
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  const [mail] = await sql`select text from email_outbox where "to" = ${BENCH.admin} order by created_at desc limit 1`;
+  // A sign-in email's row holds its props (the link) until the sender renders it (decision 066).
+  const [mail] = await sql`select coalesce(text, props->>'url') as text from email_outbox where "to" = ${BENCH.admin} order by created_at desc limit 1`;
   await sql.end();
   const link = /https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/.exec(mail?.text ?? "")?.[0];
   if (!link) throw new Error("no sign-in email in the outbox");

@@ -7,6 +7,7 @@ import { cancelEmailChangeAction, updateMemberAction } from "@/app/o/[org]/users
 import { emailChangeRequests, emailOutbox, memberships, sessions, users, type Role } from "@/db/schema";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { setupTestDatabase } from "../support/db";
+import { rendered } from "../support/email";
 import { makeInvitation, makeOrg } from "../support/factories";
 import { itRace } from "../support/race";
 import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
@@ -49,10 +50,12 @@ async function signInAs(person: { id: string }) {
 
 /** The token of the newest confirmation link emailed to `to`. */
 async function confirmationToken(to: string): Promise<string> {
-  const mails = await t.db
-    .select()
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.to, to), eq(emailOutbox.template, "email-change-confirm")));
+  const mails = await rendered(
+    t.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.to, to), eq(emailOutbox.template, "email-change-confirm"))),
+  );
   const tokens = mails.map((m) => /\/account\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1]).filter(Boolean) as string[];
   expect(tokens.length, `a confirmation link was emailed to ${to}`).toBeGreaterThan(0);
   return tokens[tokens.length - 1];
@@ -115,10 +118,12 @@ describe("R2 the takeover of the last review", () => {
     const [stillSignedIn] = await t.db.select().from(sessions).where(eq(sessions.sessionToken, victimSession));
     expect(stillSignedIn).toBeDefined();
     // The member's current address was told.
-    const notices = await t.db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.to, userA.email), eq(emailOutbox.template, "email-change-notice")));
+    const notices = await rendered(
+      t.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.to, userA.email), eq(emailOutbox.template, "email-change-notice"))),
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0].text).toContain(attackers);
   });
@@ -277,10 +282,12 @@ describe("R2 under concurrency", () => {
         expect(request).toBeDefined();
       }
       // Both links went to the same mailbox, newest last.
-      const mails = await t.db
-        .select()
-        .from(emailOutbox)
-        .where(and(eq(emailOutbox.to, target), eq(emailOutbox.template, "email-change-confirm")));
+      const mails = await rendered(
+        t.db
+          .select()
+          .from(emailOutbox)
+          .where(and(eq(emailOutbox.to, target), eq(emailOutbox.template, "email-change-confirm"))),
+      );
       const links = mails.map((m) => /\/account\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(m.text)![1]);
       tokens.push({ person: userA, token: links[0] }, { person: other, token: links[1] });
       const { confirmEmailChange } = await import("@/lib/account/email-change");

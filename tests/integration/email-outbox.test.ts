@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { emailOutbox } from "@/db/schema";
-import type { Db } from "@/db/client";
+import { selectRows, type Db } from "@/db/client";
 import { enqueueEmail } from "@/lib/email";
 import { deliverDueEmails, MAX_ATTEMPTS, retryDelaySeconds } from "@/lib/email/sender";
 import type { Transport } from "@/lib/email/transport";
@@ -51,6 +51,70 @@ describe("E1 email outbox", () => {
     expect(row.html).toContain("http://localhost:3000/x");
     expect(row.text).toContain("http://localhost:3000/x");
     expect(row.subject).toMatch(/sign-in link/i);
+  });
+
+  it("#15.2 E1: the outbox row holds the template's props, not HTML; the sender renders it when it sends", async () => {
+    const props = { url: "http://localhost:3000/api/auth/callback/resend?token=abc", host: "localhost:3000" };
+    const { id } = await t.db.transaction((tx) => enqueueEmail(tx, { to: "props@example.test", template: "sign-in", props }));
+    let [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+    expect(row).toMatchObject({ template: "sign-in", props, html: null, text: null, subject: null, status: "pending" });
+    // Stored as a JSON object (not a JSON string holding one).
+    const [stored] = await selectRows<{ kind: string }>(t.db, sql`select jsonb_typeof(props) as kind from email_outbox where id = ${id}`);
+    expect(stored.kind).toBe("object");
+    const delivered: { subject: string; html: string; text: string }[] = [];
+    const transport: Transport = {
+      name: "local",
+      async send(email) {
+        delivered.push(email);
+        return {};
+      },
+    };
+    await deliverDueEmails({ db: t.db, transport });
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0].subject).toMatch(/sign-in link/i);
+    expect(delivered[0].html).toContain("token=abc");
+    expect(delivered[0].text).toContain(props.url);
+    // What was sent is kept on the row (the mailbox shows it).
+    [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+    expect(row).toMatchObject({ status: "sent", subject: delivered[0].subject, html: delivered[0].html, text: delivered[0].text });
+  });
+
+  it("#15.2 E1: props that do not fit the template's schema are refused at enqueue, so the change does not commit", async () => {
+    const bad = { to: "bad@example.test", template: "sign-in" as const, props: { url: 42 } as never };
+    await expect(t.db.transaction((tx) => enqueueEmail(tx, bad))).rejects.toThrow();
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, "bad@example.test"))).toEqual([]);
+  });
+
+  it("#15.2 E1: a row written before props were stored (rendered HTML, no props) still sends as it was written", async () => {
+    const [old] = await t.db
+      .insert(emailOutbox)
+      .values({ to: "old@example.test", template: "sign-in", subject: "Old subject", html: "<p>Old https://x.test/old</p>", text: "Old https://x.test/old" })
+      .returning();
+    const transport = recordingTransport();
+    const seen: { subject: string; text: string }[] = [];
+    const inner = transport.send.bind(transport);
+    transport.send = async (email) => {
+      seen.push(email);
+      return inner(email);
+    };
+    await deliverDueEmails({ db: t.db, transport });
+    expect(seen).toEqual([expect.objectContaining({ subject: "Old subject", text: "Old https://x.test/old" })]);
+    const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, old.id));
+    expect(row.status).toBe("sent");
+  });
+
+  it("#15.2 E1: a stored row whose props its template cannot render is marked failed at once (Delivery failed), not retried for hours", async () => {
+    const [broken] = await t.db.insert(emailOutbox).values({ to: "broken@example.test", template: "sign-in", props: { host: 1 } }).returning();
+    const transport = recordingTransport();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await deliverDueEmails({ db: t.db, transport });
+    } finally {
+      logged.mockRestore();
+    }
+    expect(transport.sent).toEqual([]);
+    const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, broken.id));
+    expect(row.status).toBe("failed");
   });
 
   it("E1: a failed send is retried with backoff, not lost", async () => {

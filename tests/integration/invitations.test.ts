@@ -9,6 +9,7 @@ import type { FormState } from "@/lib/form-state";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { setupTestDatabase } from "../support/db";
+import { rendered } from "../support/email";
 import { addMember, hashToken, makeInvitation, makeOrg } from "../support/factories";
 import { addNamedMember, expectNoChange, invitationTokens, snapshot, tokenSentBy, uniqueEmail } from "../support/state";
 
@@ -436,7 +437,7 @@ describe("E1 and A1 for invitations", () => {
     const email = uniqueEmail("mail");
     actAs(admin.id);
     await invite(org.slug, email, "user", { firstName: "Mo" });
-    const rows = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
+    const rows = await rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ template: "invitation", status: "pending" });
     const link = /(https?:\/\/[^\s"<>]+\/invite\/([A-Za-z0-9_-]+))/.exec(rows[0].html);

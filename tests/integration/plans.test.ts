@@ -26,6 +26,7 @@ import { subscribeToProduct } from "@/lib/plans/subscribe-to-product";
 import { updatePlanUserPermissions } from "@/lib/plans/update-plan-user-permissions";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { setupTestDatabase } from "../support/db";
+import { rendered } from "../support/email";
 import { addMember, makeOrg } from "../support/factories";
 import { addToPlan, contextOf, makeSubscribedPlan, planWorld } from "../support/plans";
 import { expectNoChange, tokenSentBy, uniqueEmail } from "../support/state";
@@ -167,7 +168,7 @@ describe("P3 Add User To Plan: a new person", () => {
     const token = await tokenSentBy(t.db, email, () => invitePlanUser(w.ctx.admin, { planId: w.plan.id, email, firstName: "Nia", lastName: "New" }, { baseUrl }));
     expect((await seatUsage(t.db, w.org.id)).used).toBe(orgBefore + 1);
     expect(await seatsOf(w.plan.id)).toEqual({ users: 2, pendingInvitations: 1 });
-    const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
+    const [mail] = await rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email)));
     expect(mail.template).toBe("plan-invitation");
     expect(mail.subject).toContain("PDoc Share");
     // Listed on Manage Users as an invitee.

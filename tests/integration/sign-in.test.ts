@@ -24,6 +24,7 @@ import { emailOutbox, rateLimits, sessions, verificationTokens } from "@/db/sche
 import { verificationTokenHash } from "@/lib/auth/sign-in-email";
 import { admitSignInEmail, pruneRateLimits } from "@/lib/rate-limit";
 import { setupTestDatabase } from "../support/db";
+import { rendered } from "../support/email";
 import { makeUser } from "../support/factories";
 import { uniqueEmail } from "../support/state";
 
@@ -74,7 +75,7 @@ async function postToAuthJs(body: Record<string, string>, extraHeaders: Record<s
 
 async function rowsFor(email: string) {
   const [tokens] = await t.db.select({ n: count() }).from(verificationTokens).where(eq(verificationTokens.identifier, email));
-  const mails = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, email), eq(emailOutbox.template, "sign-in")));
+  const mails = await rendered(t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, email), eq(emailOutbox.template, "sign-in"))));
   return { tokens: tokens.n, mails };
 }
 

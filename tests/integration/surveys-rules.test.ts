@@ -18,6 +18,7 @@ import { setMemberStatusAction } from "@/app/o/[org]/users/actions";
 import { auditLog, emailOutbox, notifications, surveyResponses, surveys, type Role } from "@/db/schema";
 import type { FormState } from "@/lib/form-state";
 import { setupTestDatabase } from "../support/db";
+import { rendered } from "../support/email";
 import { makeOrg, makeResponse, makeSurvey } from "../support/factories";
 import { addNamedMember, expectNoChange } from "../support/state";
 
@@ -111,7 +112,7 @@ describe("S2 transfer: every role × every owner, as direct POSTs", () => {
           expect((await surveyRow(survey.id)).ownerId).toBe(s.spare.id);
           const inbox = await t.db.select().from(notifications).where(eq(notifications.userId, s.spare.id));
           expect(inbox).toEqual([expect.objectContaining({ kind: "survey_transferred", orgId: s.org.id })]);
-          const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, s.spare.email));
+          const mail = await rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, s.spare.email)));
           expect(mail).toEqual([expect.objectContaining({ template: "survey-transferred" })]);
           expect(mail[0].subject).toContain("Quarterly audit");
           expect(mail[0].text).toContain(`/surveys/${survey.id}`);
@@ -167,7 +168,7 @@ describe("S2 transfer of all of a member's surveys at once", () => {
           expect((await surveyRow(untouched.id)).ownerId).toBe(s.founder.id);
           for (const survey of owned) expect(await auditOf("survey.transferred", survey.id)).toHaveLength(1);
           expect(await t.db.select().from(notifications).where(eq(notifications.userId, s.spare.id))).toHaveLength(1);
-          const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, s.spare.email));
+          const [mail] = await rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, s.spare.email)));
           expect(mail.subject).toBe(`You now own 2 surveys in ${s.org.name}`);
         } else {
           const result = await expectNoChange(t.db, () => run(transferAllSurveysAction, fields));

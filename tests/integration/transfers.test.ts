@@ -13,6 +13,7 @@ import { reassignPlan } from "@/lib/transfers/reassign-plan";
 import { requestTransfer, transferToNewPerson } from "@/lib/transfers/request-transfer";
 import { acceptTransfer, declineTransfer } from "@/lib/transfers/respond-to-transfer";
 import { setupTestDatabase } from "../support/db";
+import { rendered } from "../support/email";
 import { makeSubscribedPlan, planWorld } from "../support/plans";
 import { expectNoChange, tokenSentBy, uniqueEmail } from "../support/state";
 
@@ -46,7 +47,7 @@ async function placeOf(planId: string, userId: string) {
 }
 
 async function mailTo(email: string) {
-  return t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
+  return rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email)));
 }
 
 describe("O1 request a transfer", () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { count, eq, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
+import { rendered } from "./email";
 import type { DbOrTx } from "@/db/client";
 import {
   auditLog,
@@ -88,7 +89,7 @@ export async function addNamedMember(db: DbOrTx, orgId: string, role: Role) {
  * Tests find the link of one send by diffing the list before and after it.
  */
 export async function invitationTokens(db: DbOrTx, to: string): Promise<string[]> {
-  const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
+  const rows = await rendered(db.select().from(emailOutbox).where(eq(emailOutbox.to, to)));
   return rows
     .filter((r) => ["invitation", "plan-invitation", "supplier-invitation"].includes(r.template))
     .map((r) => /\/invite\/([A-Za-z0-9_-]+)/.exec(r.text)?.[1])
