@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { pageExtensions } from "./lib/build/page-extensions";
 import { allowedOrigins, staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -6,6 +7,9 @@ const nextConfig: NextConfig = {
   // (STACK-NOTES 1).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Benchmark (*.bench.ts) and browser-test (*.e2e.ts) routes exist only in the builds made for
+  // them; `npm run build` does not contain them (#14.20, docs/decisions/067).
+  pageExtensions: pageExtensions(process.env),
   // The browser tests build into their own folder, so they never disturb a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,

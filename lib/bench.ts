@@ -1,9 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { memberships, organizations, users } from "@/db/schema";
+import { emailOutbox, memberships, organizations, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
+import { outboxEmailContent } from "@/lib/email/render";
+import { isAppError } from "@/lib/errors";
+import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { inviteMembers } from "@/lib/invitations/invite-members";
 
 /**
  * The benchmark's own routes (`npm run bench`, tests/bench/) exist only when the server was
@@ -42,4 +47,32 @@ export async function benchContext(slug: string): Promise<MemberContext> {
   if (!row) notFound();
   contexts.set(slug, row);
   return row;
+}
+
+/**
+ * The whole path of a new member, through the same services as the pages: Invite Teammate (T5's
+ * seat check under the organization lock), the link read from the email, then the invitee's
+ * acceptance (seats checked again). Used by the bench (/api/bench/invitations) and by the
+ * browser tests' two-process seat race (/api/test/seat-race) — neither is in `npm run build`.
+ */
+export async function inviteAndAccept(ctx: MemberContext, baseUrl: string): Promise<{ admitted: boolean; outcome: string }> {
+  const email = `race-${randomBytes(6).toString("hex")}@example.test`;
+  const [result] = await inviteMembers(ctx, { emails: [email], role: "user", firstName: undefined, lastName: undefined }, { baseUrl });
+  if (result.outcome !== "invited") return { admitted: false, outcome: result.outcome };
+  const [mail] = await db
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.to, email), eq(emailOutbox.template, "invitation")))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(1);
+  const text = mail ? (await outboxEmailContent(mail)).text : "";
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+  if (!token) throw new Error("no invitation email in the outbox");
+  try {
+    await acceptInvitation({ token, signedIn: null });
+    return { admitted: true, outcome: "accepted" };
+  } catch (error) {
+    if (isAppError(error)) return { admitted: false, outcome: error.code };
+    throw error;
+  }
 }
