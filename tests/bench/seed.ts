@@ -13,7 +13,15 @@ export const BENCH = {
   admin: "bea.bench@bench.test",
   searchTerm: "Quinn",
   invitationsOrg: "bench-seats",
-  members: 10_000,
+  /** Five Pro organizations with 9 of 10 seats used: one per round of the two-process race. */
+  twoProcessOrgs: ["bench-2p-1", "bench-2p-2", "bench-2p-3", "bench-2p-4", "bench-2p-5"],
+  /** Members of the large organization writing their own rows at once (writes.personal). */
+  personalWriters: 50,
+  personalRowsEach: 300,
+  /** BENCH_MEMBERS=100000 npm run bench: the scale run (#15.5). */
+  members: Number(process.env.BENCH_MEMBERS ?? 10_000),
+  /** Activity's entries: ten per member (1,000,000 at 100,000 members), written in SQL. */
+  auditEntries: Number(process.env.BENCH_AUDIT_ENTRIES ?? Number(process.env.BENCH_MEMBERS ?? 10_000) * 10),
   pendingInvitations: 200,
   surveys: 50_000,
   tasks: 100_000,
@@ -143,6 +151,43 @@ export async function seedBench(sql: postgres.Sql) {
       select '${admin.id}', '${org.id}', 'plan_added', 'Notification ' || i, 'Something happened in Bench Industries.',
              case when i % 3 = 0 then null else now() end, now() - i * interval '1 minute'
       from generate_series(1, ${BENCH.notifications}) i`);
+
+    // Activity: ten entries per member over the last year, by Bea and by the members themselves.
+    await tx.unsafe(`
+      with m as (select user_id, row_number() over (order by user_id) - 1 as n from memberships where org_id = '${org.id}')
+      insert into audit_log (org_id, actor_id, actor_email, action, target_user_id, target_email, subject_type, subject_id, before, after, created_at)
+      select '${org.id}', case when i % 3 = 0 then '${admin.id}'::uuid else m.user_id end, 'person' || (i % ${BENCH.members}) || '@bench.test',
+             (array['member.updated','survey.checked_out','survey.checked_in','task.done','member.role_changed'])[1 + i % 5],
+             m.user_id, 'person' || (i % ${BENCH.members}) || '@bench.test', 'user', m.user_id::text,
+             '{"role":"user"}'::jsonb, '{"role":"manager"}'::jsonb, now() - (i * interval '31 seconds')
+      from generate_series(1, ${BENCH.auditEntries}) i join m on m.n = i % ${BENCH.members}`);
+
+    // writes.personal: 50 active Users on Custom Plan, each with unread notifications and open
+    // tasks of their own (sent by Bea) to work through.
+    await tx.unsafe(`
+      create temporary table bench_writers on commit drop as
+      select m.user_id from memberships m join plan_users pu on pu.user_id = m.user_id and pu.plan_id = '${planIds[0]}'
+      where m.org_id = '${org.id}' and m.status = 'active' and m.role = 'user' order by m.user_id limit ${BENCH.personalWriters}`);
+    await tx.unsafe(`
+      insert into notifications (user_id, org_id, kind, title, body, created_at)
+      select w.user_id, '${org.id}', 'plan_added', 'To read ' || i, 'Something happened.', now() - i * interval '1 minute'
+      from bench_writers w cross join generate_series(1, ${BENCH.personalRowsEach}) i`);
+    await tx.unsafe(`
+      insert into tasks (plan_id, org_id, sender_id, assignee_id, title)
+      select '${planIds[0]}', '${org.id}', '${admin.id}', w.user_id, 'To do ' || i
+      from bench_writers w cross join generate_series(1, ${BENCH.personalRowsEach}) i`);
+
+    // The two-process race's organizations: Pro (10 seats), an Admin and 8 Users each.
+    for (const slug of BENCH.twoProcessOrgs) {
+      const [o] = await tx`insert into organizations (slug, name, tier) values (${slug}, ${`Bench ${slug}`}, 'pro') returning id`;
+      await tx.unsafe(`
+        insert into users (email, name, email_verified)
+        select '${slug}-' || i || '@bench.test', '${slug} person ' || i, now() from generate_series(1, 9) i`);
+      await tx.unsafe(`
+        insert into memberships (org_id, user_id, role)
+        select '${o.id}', id, (case when email = '${slug}-1@bench.test' then 'admin' else 'user' end)::role
+        from users where email like '${slug}-%@bench.test'`);
+    }
 
     // The invitation run's organization: Pro, 10 seats, one Admin.
     const [seatsOrg] = await tx`insert into organizations (slug, name, tier) values (${BENCH.invitationsOrg}, 'Bench Seats', 'pro') returning id`;
