@@ -65,6 +65,7 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
     actions: [
       ["invitation.created", "Invited"],
       ["invitation.resent", "Invitation resent"],
+      ["invitation.updated", "Invitation changed"],
       ["invitation.revoked", "Invitation revoked"],
       ["invitation.restored", "Revocation undone"],
       ["invitation.accepted", "Invitation accepted"],
@@ -196,6 +197,13 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
     }
     case "invitation.resent":
       return [actor, " sent the invitation to ", invitationEmail, " again with a new link"];
+    case "invitation.updated": {
+      const added = [
+        Array.isArray(after.plans) && after.plans.length ? `a place on ${after.plans.join(", ")}` : null,
+        str(after.transferPlan) ? `the transfer of ${str(after.transferPlan)}` : null,
+      ].filter(Boolean);
+      return [actor, ` added ${added.join(" and ") || "details"} to the invitation of `, invitationEmail, " (same link)"];
+    }
     case "invitation.revoked":
       return [actor, " revoked the invitation to ", invitationEmail];
     case "invitation.restored":

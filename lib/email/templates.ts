@@ -4,6 +4,7 @@ import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/em
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
 import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation";
+import InvitationUpdatedEmail, { type InvitationUpdatedEmailProps } from "@/emails/invitation-updated";
 import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
 import SurveyTransferredEmail, { surveyTransferredSubject, type SurveyTransferredEmailProps } from "@/emails/survey-transferred";
@@ -25,6 +26,10 @@ export const emailTemplates = {
   invitation: {
     subject: (props: InvitationEmailProps) => `${props.inviterName} invited you to ${props.orgName} on Seatwise`,
     render: (props: InvitationEmailProps) => InvitationEmail(props),
+  },
+  "invitation-updated": {
+    subject: (props: InvitationUpdatedEmailProps) => `Your invitation to ${props.orgName} was updated: your link still works`,
+    render: (props: InvitationUpdatedEmailProps) => InvitationUpdatedEmail(props),
   },
   "role-changed": {
     subject: (props: RoleChangedEmailProps) => `Your role in ${props.orgName} is now ${props.toRole}`,

@@ -22,7 +22,7 @@ export function invitePlanRefusal(actor: { role: string }): string {
  * SPEC P3, a new person: Send Invitation makes an invitation (User role) that is on the plan at
  * once, holding an organization seat (T2) and a plan seat until it ends — both checked in this one
  * transaction (T5). The invitee lands on the plan when they accept (I4). An address with a live
- * invitation gets that one again, now also holding a place on this plan (I1).
+ * invitation keeps it, and its link, now also holding a place on this plan (issue 14.2).
  */
 export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserInput, options: { baseUrl: string }) {
   const result = await transaction(async (tx) => {
@@ -35,7 +35,7 @@ export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserIn
       tx,
       ctx,
       { email: input.email, role: "user", firstName: input.firstName, lastName: input.lastName, planIds: [plan.id] },
-      options,
+      { ...options, keepLiveLink: true },
     );
     if (outcome.outcome === "already_member") {
       const message = `${input.email} is already a member of ${actor.orgName}: pick them from the existing members instead.`;

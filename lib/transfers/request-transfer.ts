@@ -125,6 +125,7 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
       { email: input.email, role: "user", firstName: input.firstName, lastName: input.lastName, planIds: several ? [plan.id] : [] },
       {
         baseUrl: options.baseUrl,
+        keepLiveLink: true,
         beforeEmail: input.attachTransfer
           ? async (innerTx, _actor, invitationId) => {
               const expiresAt = transferExpiry();
@@ -141,6 +142,7 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
                 subject: { type: "transfer", id: transfer.id },
                 after: { plan: plan.productName, planId: plan.id, state: "pending", invitationId, email: input.email, expiresAt: expiresAt.toISOString() },
               });
+              return { transferPlanName: plan.productName };
             }
           : undefined,
       },

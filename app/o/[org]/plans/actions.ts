@@ -48,8 +48,11 @@ export const addPlanUserAction = memberAction(addPlanUserSchema, async ({ planId
 export const invitePlanUserAction = memberAction(invitePlanUserSchema, async (input, ctx) => {
   const result = await invitePlanUser(ctx, input, { baseUrl: await appBaseUrl() });
   refreshOrganization(ctx.org.slug);
+  // Issue 14.2: a live invitation keeps its link; only an expired one is sent again with a new one.
+  if (result.outcome === "updated") return `${input.email} had a live invitation: it now includes ${result.productName}, and the link already sent still works. They were told by email.`;
+  if (result.outcome === "unchanged") return `${input.email}'s invitation already includes ${result.productName}: nothing was sent.`;
   return result.outcome === "resent"
-    ? `${input.email} had a live invitation: it was sent again with a new link, and now includes ${result.productName}.`
+    ? `${input.email} had an expired invitation: it was sent again with a new link, and now includes ${result.productName}.`
     : `Invitation sent to ${input.email}. They are on ${result.productName} already and hold a seat until they accept.`;
 });
 
@@ -78,6 +81,12 @@ export const requestTransferAction = memberAction(requestTransferSchema, async (
 export const transferToNewPersonAction = memberAction(transferToNewPersonSchema, async (input, ctx) => {
   const result = await transferToNewPerson(ctx, input, { baseUrl: await appBaseUrl() });
   refreshOrganization(ctx.org.slug);
+  if (result.outcome === "unchanged") return `${input.email}'s invitation already includes ${result.productName}: nothing was sent.`;
+  if (result.outcome === "updated") {
+    return result.transferId
+      ? `${input.email}'s live invitation now carries the transfer of ${result.productName}; the link already sent still works.`
+      : `${input.email}'s live invitation now includes ${result.productName}; the link already sent still works.`;
+  }
   return result.transferId
     ? `Invitation sent to ${input.email}. The transfer of ${result.productName} will be in their Inbox when they join.`
     : `Invitation sent to ${input.email}. Once they have joined, come back here to transfer ${result.productName} to them.`;
