@@ -78,6 +78,7 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["organization.created", "Organization created"],
       ["organization.tier_changed", "Tier changed"],
       ["activity.exported", "Activity downloaded"],
+      ["members.exported", "Users list downloaded"],
     ],
   },
   {
@@ -191,6 +192,8 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
       return [actor, ` moved the account subscription from ${tierLabel(before.tier)} to ${tierLabel(after.tier)}`];
     case "activity.exported":
       return [actor, " downloaded the activity log as CSV"];
+    case "members.exported":
+      return [actor, " downloaded the Users list as CSV"];
     case "invitation.created": {
       const plans = Array.isArray(after.plans) && after.plans.length ? ` with a place on ${after.plans.join(", ")}` : "";
       return [actor, " invited ", invitationEmail, ` as ${roleLabel(after.role)}${plans}`];
