@@ -3,6 +3,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
 import { AppError, forbidden } from "@/lib/errors";
 import { inviteOne } from "@/lib/invitations/invite-members";
+import { liveInvitationEmail } from "@/lib/invitations/queries";
 import { lockActor } from "@/lib/members/actor";
 import { canInviteToPlan, planAllowsAddingUsers } from "@/lib/permissions";
 import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
@@ -45,4 +46,13 @@ export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserIn
   });
   kickEmailSender();
   return result;
+}
+
+/**
+ * Issue 14.5: Add User To Plan with someone picked as Invited — a place on the plan is added to
+ * her live invitation, through the same path as inviting her address (its link is kept, 14.2).
+ */
+export async function addInviteeToPlan(ctx: MemberContext, planId: string, invitationId: string, options: { baseUrl: string }) {
+  const email = await liveInvitationEmail(ctx, invitationId);
+  return invitePlanUser(ctx, { planId, email, firstName: undefined, lastName: undefined }, options);
 }
