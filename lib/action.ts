@@ -5,6 +5,7 @@ import { requireMember, requireUser, type MemberContext, type SessionUser } from
 import { AppError, isAppError, type FieldErrors } from "@/lib/errors";
 
 import type { FormState } from "@/lib/form-state";
+import { logUnexpectedError } from "@/lib/log-error";
 
 export type { FormState };
 
@@ -69,7 +70,7 @@ function toFormState(error: unknown, values: Record<string, string>): FormState 
       values,
     };
   }
-  console.error("[action] unexpected error", error);
+  logUnexpectedError("action", error);
   return { ok: false, formError: "Something went wrong on our side. Nothing was changed; please try again.", values };
 }
 

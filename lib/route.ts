@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireMember, type MemberContext } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
+import { logUnexpectedError } from "@/lib/log-error";
 
 const orgSlugSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
 
@@ -12,7 +13,7 @@ export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
     return Response.json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, { status: error.status });
   }
-  console.error("[route] unexpected error", error);
+  logUnexpectedError("route", error);
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { logUnexpectedError } from "@/lib/log-error";
 
 /**
  * A ReadableStream fed from an async generator on demand (pull): the database is read only as
@@ -21,7 +22,7 @@ export function streamChunks(chunks: AsyncGenerator<string>): ReadableStream<Uin
         }
         controller.enqueue(encoder.encode(buffer));
       } catch (error) {
-        console.error("[export] failed while streaming", error);
+        logUnexpectedError("export", error);
         controller.error(error);
       }
     },

@@ -1,11 +1,14 @@
 "use client";
 
+import type React from "react";
 import { SearchCombobox } from "@/components/ui/search-combobox";
 
-export type PickedMember = { userId: string; name: string | null; email: string };
+/** A member, or (issue 14.5, `invited`) someone with a live invitation: then `userId` is `invitation:<id>`. */
+export type PickedMember = { userId: string; name: string | null; email: string; invited?: boolean };
 
 function label(member: PickedMember) {
-  return member.name ? `${member.name} (${member.email})` : member.email;
+  const text = member.name ? `${member.name} (${member.email})` : member.email;
+  return member.invited ? `${text} — Invited` : text;
 }
 
 /**
@@ -32,8 +35,12 @@ export function MemberPicker(props: {
   hideLabel?: boolean;
   /** The member already chosen when the picker appears (a filter already applied). */
   defaultValue?: PickedMember | null;
+  /** Issue 14.5: list people with a live invitation too, marked Invited (the server asks R1 again). */
+  includeInvitees?: boolean;
+  /** What the empty list says besides "No member matches." (where to invite someone new). */
+  emptyHint?: React.ReactNode;
 }) {
-  const { orgSlug, notOnPlanId, onPlanId, excludeUserIds } = props;
+  const { orgSlug, notOnPlanId, onPlanId, excludeUserIds, includeInvitees } = props;
   return (
     <SearchCombobox<PickedMember>
       name={props.name}
@@ -49,6 +56,7 @@ export function MemberPicker(props: {
         if (notOnPlanId) params.set("notOnPlan", notOnPlanId);
         if (onPlanId) params.set("onPlan", onPlanId);
         for (const userId of excludeUserIds ?? []) params.append("exclude", userId);
+        if (includeInvitees) params.set("invitees", "1");
         return `/api/orgs/${encodeURIComponent(orgSlug)}/members?${params}`;
       }}
       itemId={(m) => m.userId}
@@ -56,9 +64,15 @@ export function MemberPicker(props: {
       renderItem={(m) => (
         <>
           <span className="font-medium">{m.name ?? m.email}</span>
+          {m.invited ? (
+            <span className="ml-2 inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-200">
+              Invited
+            </span>
+          ) : null}
           {m.name ? <span className="block text-xs text-gray-600">{m.email}</span> : null}
         </>
       )}
+      emptyHint={props.emptyHint}
       onChange={props.onChange}
       defaultValue={props.defaultValue}
     />

@@ -8,7 +8,7 @@ import { Field, FormMessage } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
 
 /** P3: pick an existing member who is not on the plan (search-as-you-type, any organization size). */
-export function AddExistingMemberForm(props: { orgSlug: string; planId: string; productName: string; disabled?: boolean }) {
+export function AddExistingMemberForm(props: { orgSlug: string; planId: string; productName: string; disabled?: boolean; mayInvite?: boolean }) {
   const [state, action, pending] = useActionState(addPlanUserAction, initialFormState);
   // A new picker after each success, so the next person can be picked straight away.
   const [round, setRound] = useState(0);
@@ -26,8 +26,26 @@ export function AddExistingMemberForm(props: { orgSlug: string; planId: string; 
         orgSlug={props.orgSlug}
         name="userId"
         label="Existing user"
-        hint={`Members of your company who are not on ${props.productName} yet.`}
+        hint={
+          props.mayInvite
+            ? `Members of your company who are not on ${props.productName} yet, and people already invited (marked Invited).`
+            : `Members of your company who are not on ${props.productName} yet.`
+        }
         notOnPlanId={props.planId}
+        includeInvitees={props.mayInvite}
+        emptyHint={
+          props.mayInvite ? (
+            <>
+              Not a member yet?{" "}
+              <a href="#invite-new-person" className="font-medium text-indigo-600 underline hover:text-indigo-500">
+                Invite a new person
+              </a>{" "}
+              instead.
+            </>
+          ) : (
+            "Only members are listed. To add someone new, ask an Admin or Manager to invite them."
+          )
+        }
         error={state.fieldErrors?.userId?.[0]}
       />
       <FormMessage state={state} />

@@ -14,7 +14,7 @@ import { Field, FormMessage } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
 
 /** O1: pick a member; they receive a notification and an email asking them to accept. */
-export function RequestTransferForm(props: { orgSlug: string; planId: string; subscriberId: string; disabled?: boolean }) {
+export function RequestTransferForm(props: { orgSlug: string; planId: string; subscriberId: string; disabled?: boolean; mayInvite?: boolean }) {
   const [state, action, pending] = useActionState(requestTransferAction, initialFormState);
   return (
     <form action={action} className="space-y-4">
@@ -26,6 +26,20 @@ export function RequestTransferForm(props: { orgSlug: string; planId: string; su
         label="New subscriber"
         hint="They get a notification and an email, and accept or decline within 7 days."
         excludeUserIds={[props.subscriberId]}
+        includeInvitees={props.mayInvite}
+        emptyHint={
+          props.mayInvite ? (
+            <>
+              Not a member yet? Use{" "}
+              <a href="#transfer-new-user" className="font-medium text-indigo-600 underline hover:text-indigo-500">
+                Transfer Ownership to a New User
+              </a>{" "}
+              to invite them.
+            </>
+          ) : (
+            "Only members are listed. Ask an Admin or Manager to invite someone new first."
+          )
+        }
         error={state.fieldErrors?.toUserId?.[0]}
       />
       <FormMessage state={state} />

@@ -28,6 +28,8 @@ export function SearchCombobox<T>(props: {
   onChange?: (item: T | null) => void;
   /** The item already chosen when the picker appears (a filter already applied). */
   defaultValue?: T | null;
+  /** Shown under "No … matches." when a search finds nothing (where to go instead). */
+  emptyHint?: ReactNode;
 }) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -127,7 +129,8 @@ export function SearchCombobox<T>(props: {
         id={listId}
         role="listbox"
         aria-label={`${props.label}: matching ${props.noun}s`}
-        hidden={!open}
+        // No empty strip over the "nothing found" panel below (issue 14.5): the list shows when it has rows.
+        hidden={!open || !options.length}
         className="absolute left-0 right-0 z-30 mt-1 max-h-64 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-gray-200"
       >
         {options.map((item, index) => (
@@ -148,9 +151,15 @@ export function SearchCombobox<T>(props: {
           </li>
         ))}
       </ul>
-      <p role="status" aria-live="polite" className={open && (status === "failed" || (status === "done" && !options.length)) ? "text-sm text-gray-600" : "sr-only"}>
+      <p role="status" aria-live="polite" className={open && (status === "failed" || (status === "done" && !options.length)) ? "text-sm text-gray-700" : "sr-only"}>
         {!open ? "" : status === "failed" ? "Searching failed. Try again." : status === "done" ? (options.length ? found : `No ${props.noun} matches.`) : ""}
       </p>
+      {status === "done" && !options.length && !selected && props.emptyHint ? (
+        // Stays after the input loses focus, so a keyboard user can Tab to a link in it.
+        <p className="text-sm text-gray-600" onMouseDown={(event) => event.preventDefault()}>
+          {props.emptyHint}
+        </p>
+      ) : null}
       {props.hint ? (
         <p id={`${id}-hint`} className="text-xs text-gray-500">
           {props.hint}

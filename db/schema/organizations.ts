@@ -116,6 +116,23 @@ export const invitations = pgTable(
   ],
 );
 
+/**
+ * SPEC I2: the hashes of links an invitation had before Resend replaced them. Such a link no
+ * longer works, but its page can say that a newer invitation went to that address instead of
+ * calling it invalid (issue 14.2). Only hashes, like the live token.
+ */
+export const invitationReplacedTokens = pgTable(
+  "invitation_replaced_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    invitationId: uuid("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("invitation_replaced_tokens_invitation_idx").on(t.invitationId)],
+);
+
 /** A plan place an invitation held when it was revoked, kept for Undo. */
 export type RevokedPlace = { planId: string; permissions: string[] };
 

@@ -65,6 +65,7 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
     actions: [
       ["invitation.created", "Invited"],
       ["invitation.resent", "Invitation resent"],
+      ["invitation.updated", "Invitation changed"],
       ["invitation.revoked", "Invitation revoked"],
       ["invitation.restored", "Revocation undone"],
       ["invitation.accepted", "Invitation accepted"],
@@ -77,6 +78,7 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["organization.created", "Organization created"],
       ["organization.tier_changed", "Tier changed"],
       ["activity.exported", "Activity downloaded"],
+      ["members.exported", "Users list downloaded"],
     ],
   },
   {
@@ -190,12 +192,21 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
       return [actor, ` moved the account subscription from ${tierLabel(before.tier)} to ${tierLabel(after.tier)}`];
     case "activity.exported":
       return [actor, " downloaded the activity log as CSV"];
+    case "members.exported":
+      return [actor, " downloaded the Users list as CSV"];
     case "invitation.created": {
       const plans = Array.isArray(after.plans) && after.plans.length ? ` with a place on ${after.plans.join(", ")}` : "";
       return [actor, " invited ", invitationEmail, ` as ${roleLabel(after.role)}${plans}`];
     }
     case "invitation.resent":
       return [actor, " sent the invitation to ", invitationEmail, " again with a new link"];
+    case "invitation.updated": {
+      const added = [
+        Array.isArray(after.plans) && after.plans.length ? `a place on ${after.plans.join(", ")}` : null,
+        str(after.transferPlan) ? `the transfer of ${str(after.transferPlan)}` : null,
+      ].filter(Boolean);
+      return [actor, ` added ${added.join(" and ") || "details"} to the invitation of `, invitationEmail, " (same link)"];
+    }
     case "invitation.revoked":
       return [actor, " revoked the invitation to ", invitationEmail];
     case "invitation.restored":

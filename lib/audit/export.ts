@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { forbidden } from "@/lib/errors";
 import { canReadAudit } from "@/lib/permissions";
-import { csvRow } from "@/lib/csv";
+import { csvHeader, csvRow } from "@/lib/csv";
 import { fileSlug } from "@/lib/surveys/export";
 import { streamChunks } from "@/lib/stream";
 import { auditActionLabels, changedFields, describeAuditEntry, sentenceText } from "./describe";
@@ -33,7 +33,7 @@ export const ACTIVITY_CSV_COLUMNS = [
  * leading quote, as the surveys export does); a byte-order mark lets spreadsheets read UTF-8.
  */
 export async function* activityCsvChunks(db: DbOrTx, ctx: MemberContext, filters: AuditFilters): AsyncGenerator<string> {
-  yield `\uFEFF${csvRow([...ACTIVITY_CSV_COLUMNS])}`;
+  yield csvHeader(ACTIVITY_CSV_COLUMNS);
   for await (const { rows, names } of auditEntryBatches(db, ctx, filters)) {
     let chunk = "";
     for (const entry of rows) {

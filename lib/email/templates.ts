@@ -5,6 +5,7 @@ import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/em
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
 import InvitationEmail, { type InvitationEmailProps } from "@/emails/invitation";
+import InvitationUpdatedEmail, { type InvitationUpdatedEmailProps } from "@/emails/invitation-updated";
 import RoleChangedEmail, { type RoleChangedEmailProps } from "@/emails/role-changed";
 import SignInEmail, { type SignInEmailProps } from "@/emails/sign-in";
 import SurveyTransferredEmail, { surveyTransferredSubject, type SurveyTransferredEmailProps } from "@/emails/survey-transferred";
@@ -31,6 +32,10 @@ export const emailTemplates = {
     props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), roleLabel: z.string(), firstName: z.string().nullish(), expiresOn: z.string(), planNames: z.array(z.string()).optional() }) satisfies z.ZodType<InvitationEmailProps>,
     subject: (props: InvitationEmailProps) => `${props.inviterName} invited you to ${props.orgName} on Seatwise`,
     render: (props: InvitationEmailProps) => InvitationEmail(props),
+  },
+  "invitation-updated": {
+    subject: (props: InvitationUpdatedEmailProps) => `Your invitation to ${props.orgName} was updated: your link still works`,
+    render: (props: InvitationUpdatedEmailProps) => InvitationUpdatedEmail(props),
   },
   "role-changed": {
     props: z.object({ orgName: z.string(), changedBy: z.string(), fromRole: z.string(), toRole: z.string(), url: z.string() }) satisfies z.ZodType<RoleChangedEmailProps>,

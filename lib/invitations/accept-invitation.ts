@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   invitations,
@@ -24,6 +24,7 @@ import { insertPlanPlace } from "@/lib/plans/plan-places";
 import { reservePlanSeats } from "@/lib/plans/plan-seats";
 import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
+import { findReplacedInvitation, replacedLinkMessage } from "./replace-token";
 import { hashInvitationToken } from "./token";
 
 export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -68,7 +69,12 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       .select({ id: invitations.id, orgId: invitations.orgId })
       .from(invitations)
       .where(eq(invitations.tokenHash, tokenHash));
-    if (!found) throw notFound("This invitation");
+    if (!found) {
+      // I2: a link Resend replaced says so (issue 14.2), one never issued is not found.
+      const replaced = await findReplacedInvitation(tx, options.token);
+      if (replaced) throw new AppError("EXPIRED", replacedLinkMessage(replaced.email));
+      throw notFound("This invitation");
+    }
     // Locks in the same order as every other seat path: the organization, then the invitation.
     await lockOrganization(tx, found.orgId);
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, found.id)).for("update");
@@ -104,8 +110,23 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
           emailVerified: new Date(),
         })
         .returning();
-    } else if (!user.emailVerified) {
-      await tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
+    } else {
+      // Issue 14.3: the names the inviter typed become hers when she has none yet; hers win.
+      const noName = !user.name && !user.firstName && !user.lastName;
+      const named = noName && (invitation.firstName || invitation.lastName);
+      if (named || !user.emailVerified) {
+        const set = {
+          ...(named
+            ? {
+                firstName: invitation.firstName,
+                lastName: invitation.lastName,
+                name: [invitation.firstName, invitation.lastName].filter(Boolean).join(" "),
+              }
+            : {}),
+          ...(!user.emailVerified ? { emailVerified: new Date() } : {}),
+        };
+        [user] = await tx.update(users).set(set).where(eq(users.id, user.id)).returning();
+      }
     }
     if (invitation.kind === "supplier") return acceptSupplierInvitation(tx, invitation, user, options);
     const [already] = await tx
@@ -150,7 +171,15 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
     const transfers = await tx
       .update(ownershipTransfers)
       .set({ toUserId: user.id })
-      .where(and(eq(ownershipTransfers.toInvitationId, invitation.id), eq(ownershipTransfers.state, "pending")))
+      // Issue 14.23: only a transfer still within its expiry is handed over, whether or not the
+      // sweep has run; an expired one is left for the sweep to close and report (O1).
+      .where(
+        and(
+          eq(ownershipTransfers.toInvitationId, invitation.id),
+          eq(ownershipTransfers.state, "pending"),
+          gt(ownershipTransfers.expiresAt, new Date()),
+        ),
+      )
       .returning({ id: ownershipTransfers.id, planId: ownershipTransfers.planId, fromUserId: ownershipTransfers.fromUserId, expiresAt: ownershipTransfers.expiresAt });
     for (const transfer of transfers) {
       const [about] = await tx

@@ -94,3 +94,45 @@ export async function enqueueInvitationEmail(tx: Tx, options: { invitationId: st
     },
   });
 }
+
+/**
+ * Issue 14.2: the short notice that a live invitation now holds more (plan places, a transfer).
+ * Its link is unchanged, so the notice carries none; it names the email that has it.
+ */
+export async function enqueueInvitationUpdatedEmail(
+  tx: Tx,
+  options: {
+    invitationId: string;
+    changedBy: { name: string | null; email: string };
+    addedPlanNames: string[];
+    transferPlanName: string | null;
+  },
+) {
+  const [invitation] = await tx
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      firstName: invitations.firstName,
+      sentAt: invitations.sentAt,
+      expiresAt: invitations.expiresAt,
+      orgName: organizations.name,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.orgId))
+    .where(eq(invitations.id, options.invitationId));
+  if (!invitation) throw new Error(`enqueueInvitationUpdatedEmail: no invitation ${options.invitationId}`);
+  return enqueueEmail(tx, {
+    to: invitation.email,
+    invitationId: invitation.id,
+    template: "invitation-updated",
+    props: {
+      orgName: invitation.orgName,
+      changedByName: options.changedBy.name ?? options.changedBy.email,
+      firstName: invitation.firstName,
+      addedPlanNames: options.addedPlanNames,
+      transferPlanName: options.transferPlanName,
+      sentOn: formatDate(invitation.sentAt),
+      expiresOn: formatDate(invitation.expiresAt),
+    },
+  });
+}

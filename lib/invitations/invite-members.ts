@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Tx } from "@/db/client";
-import { invitations, plans, products } from "@/db/schema";
+import { invitations, plans, products, type Invitation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
@@ -13,12 +13,13 @@ import { canInvite, canOfferPlanOnInvite, roleLabels, type Role } from "@/lib/pe
 import { hitInvitationEmailLimit } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { emailSchema, malformedReason, type InviteMembersInput } from "./schemas";
-import { enqueueInvitationEmail } from "./invitation-email";
+import { enqueueInvitationEmail, enqueueInvitationUpdatedEmail } from "./invitation-email";
 import { addInvitationPlanPlaces, reclaimInvitationPlanPlaces } from "./invitation-plans";
 import { findMembershipByEmail, lockPendingInvitation } from "./lookups";
+import { replaceInvitationToken } from "./replace-token";
 import { invitationExpiry, newInvitationToken } from "./token";
 
-export type InviteOutcome = "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited" | "refused";
+export type InviteOutcome = "invited" | "resent" | "updated" | "unchanged" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited" | "refused";
 export type InviteResult = { email: string; outcome: InviteOutcome; message: string; invitationId?: string };
 
 export type InviteMembersOptions = { baseUrl: string };
@@ -115,7 +116,13 @@ export type InviteOneOptions = InviteMembersOptions & {
    * Runs after the invitation and its plan places are written, before its email: Transfer
    * Ownership to a new person attaches its transfer here (O3), so the email can mention it.
    */
-  beforeEmail?: (tx: Tx, actor: ActingMember, invitationId: string) => Promise<void>;
+  beforeEmail?: (tx: Tx, actor: ActingMember, invitationId: string) => Promise<{ transferPlanName: string } | void>;
+  /**
+   * Add User To Plan and Transfer Ownership to a new person (issue 14.2, I2): a LIVE invitation of
+   * the address is changed — plan places, transfer, names — and keeps its link; a short notice
+   * says what was added. Only Resend (or Invite Teammate again, I1) makes a new link.
+   */
+  keepLiveLink?: boolean;
 };
 
 /**
@@ -138,11 +145,17 @@ export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, o
   }
 
   const existing = await lockPendingInvitation(tx, actor.orgId, "member", invite.email);
-  const { token, tokenHash } = newInvitationToken();
   const now = new Date();
+  if (existing && options.keepLiveLink && existing.expiresAt > now) {
+    if (!canInvite(actor.role, existing.role)) {
+      throw forbidden("This address has a pending invitation with a role you cannot grant.");
+    }
+    return changeLiveInvitation(tx, actor, existing, invite, options);
+  }
   const expiresAt = invitationExpiry(now);
   let invitationId: string;
   let outcome: InviteOutcome;
+  let token: string;
   let role = invite.role;
   if (existing) {
     // I1: an address with a live invitation gets that one again (I2: new token, new expiry).
@@ -155,14 +168,21 @@ export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, o
       await reclaimInvitationPlanPlaces(tx, actor.orgId, existing.id);
     }
     role = existing.role;
-    await tx
-      .update(invitations)
-      .set({ tokenHash, expiresAt, sentAt: now, invitedById: actor.userId })
-      .where(eq(invitations.id, existing.id));
+    token = await replaceInvitationToken(tx, existing, {
+      expiresAt,
+      sentAt: now,
+      invitedById: actor.userId,
+      // Names typed now are kept (issue 14.3), as Suppliers does; none typed keeps the old ones.
+      firstName: invite.firstName ?? existing.firstName,
+      lastName: invite.lastName ?? existing.lastName,
+    });
     invitationId = existing.id;
     outcome = "resent";
   } else {
     await reserveSeats(tx, actor.orgId, 1);
+    const fresh = newInvitationToken();
+    token = fresh.token;
+    const tokenHash = fresh.tokenHash;
     const [row] = await tx
       .insert(invitations)
       .values({
@@ -203,5 +223,55 @@ export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, o
         : role === invite.role
           ? `A live invitation existed: sent again as ${roleLabels[role]} with a new link.`
           : `Resent as ${roleLabels[role]}, the role of the live invitation; revoke it to change the role.`) + onPlans,
+  };
+}
+
+/**
+ * Issue 14.2 (I2, P3, O3): plan places or a transfer added to a LIVE invitation change that
+ * invitation and keep its token, expiry and inviter — the link already sent keeps working. Names
+ * typed now are kept on it (14.3), as on Invite Teammate. Nothing added: nothing written, no email.
+ */
+async function changeLiveInvitation(
+  tx: Tx,
+  actor: ActingMember,
+  existing: Invitation,
+  invite: OneInvite,
+  options: InviteOneOptions,
+): Promise<InviteResult> {
+  const names = {
+    firstName: invite.firstName ?? existing.firstName,
+    lastName: invite.lastName ?? existing.lastName,
+  };
+  const namesAdded = names.firstName !== existing.firstName || names.lastName !== existing.lastName;
+  if (namesAdded) await tx.update(invitations).set(names).where(eq(invitations.id, existing.id));
+  const addedPlans = await addInvitationPlanPlaces(tx, actor, existing.id, invite.planIds ?? []);
+  const attached = await options.beforeEmail?.(tx, actor, existing.id);
+  const transferPlanName = attached ? attached.transferPlanName : null;
+  if (!addedPlans.length && !transferPlanName) {
+    return { email: invite.email, outcome: "unchanged", invitationId: existing.id, message: "Already on this invitation: nothing was sent." };
+  }
+  await enqueueInvitationUpdatedEmail(tx, { invitationId: existing.id, changedBy: actor, addedPlanNames: addedPlans, transferPlanName });
+  await recordAudit(tx, {
+    orgId: actor.orgId,
+    actor: { id: actor.userId, email: actor.email },
+    action: "invitation.updated",
+    target: null,
+    subject: { type: "invitation", id: existing.id },
+    before: null,
+    after: {
+      email: invite.email,
+      ...(addedPlans.length ? { plans: addedPlans } : {}),
+      ...(transferPlanName ? { transferPlan: transferPlanName } : {}),
+      ...(namesAdded ? names : {}),
+    },
+  });
+  const added = [addedPlans.length ? `a place on ${addedPlans.join(", ")}` : null, transferPlanName ? `the transfer of ${transferPlanName}` : null]
+    .filter(Boolean)
+    .join(" and ");
+  return {
+    email: invite.email,
+    outcome: "updated",
+    invitationId: existing.id,
+    message: `Their live invitation now includes ${added}; the link already sent still works.`,
   };
 }

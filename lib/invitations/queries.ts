@@ -4,6 +4,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { emailOutbox, invitations, organizations, planUsers, plans, products, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
+import { notFound } from "@/lib/errors";
+import { likePattern } from "@/lib/members/queries";
 import { REVOKE_UNDO_MS } from "./revoke-invitation";
 import { hashInvitationToken } from "./token";
 
@@ -92,4 +94,55 @@ export async function findInvitationByToken(token: string) {
     .innerJoin(products, eq(products.id, plans.productId))
     .where(eq(planUsers.invitationId, row.id));
   return { ...row, state: invitationStatus(row), planNames: places.map((p) => p.name) };
+}
+
+/** The picker's value for an invitee: the invitation's id behind a prefix no user id can have. */
+export const INVITEE_PREFIX = "invitation:";
+
+/**
+ * Issue 14.5: people with a live teammate invitation, for the Add User To Plan and Transfer
+ * Ownership pickers (marked Invited; picking one adds to her invitation, keeping its link). At most
+ * `limit`, matched on address and typed name in the database; `notOnPlanId` leaves out those whose
+ * invitation already holds a place on that plan. Only the caller's organization.
+ */
+export async function searchInvitees(ctx: MemberContext, options: { q: string; notOnPlanId?: string; limit: number }, now = new Date()) {
+  if (options.limit <= 0) return [];
+  const name = sql<string | null>`nullif(concat_ws(' ', ${invitations.firstName}, ${invitations.lastName}), '')`;
+  const pattern = options.q ? likePattern(options.q) : null;
+  const rows = await db
+    .select({ invitationId: invitations.id, email: invitations.email, name })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.orgId, ctx.org.id),
+        eq(invitations.kind, "member"),
+        eq(invitations.status, "pending"),
+        gt(invitations.expiresAt, now),
+        pattern ? sql`(${invitations.email} ilike ${pattern} or ${name} ilike ${pattern})` : undefined,
+        options.notOnPlanId
+          ? sql`not exists (select 1 from ${planUsers} where ${planUsers.planId} = ${options.notOnPlanId} and ${planUsers.orgId} = ${ctx.org.id} and ${planUsers.invitationId} = ${invitations.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`lower(coalesce(${name}, ${invitations.email}))`, invitations.id)
+    .limit(options.limit);
+  return rows.map((r) => ({ userId: `${INVITEE_PREFIX}${r.invitationId}`, email: r.email, name: r.name, invited: true as const }));
+}
+
+/** A live teammate invitation of the caller's organization, by id; anything else is not found. */
+export async function liveInvitationEmail(ctx: MemberContext, invitationId: string, now = new Date()): Promise<string> {
+  const [row] = await db
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        eq(invitations.orgId, ctx.org.id),
+        eq(invitations.kind, "member"),
+        eq(invitations.status, "pending"),
+        gt(invitations.expiresAt, now),
+      ),
+    );
+  if (!row) throw notFound("This invitation");
+  return row.email;
 }

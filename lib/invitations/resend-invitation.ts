@@ -13,7 +13,8 @@ import { hitInvitationEmailLimit, retryMinutes } from "@/lib/rate-limit";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { enqueueInvitationEmail } from "./invitation-email";
 import { reclaimInvitationPlanPlaces } from "./invitation-plans";
-import { invitationExpiry, newInvitationToken } from "./token";
+import { replaceInvitationToken } from "./replace-token";
+import { invitationExpiry } from "./token";
 
 /** A pending invitation of the caller's organization, locked; any other id is not found. */
 export async function lockPendingInvitation(tx: Tx, orgId: string, invitationId: string) {
@@ -69,13 +70,9 @@ export async function resendInvitation(ctx: MemberContext, invitationId: string,
       if (invitation.kind === "member") await reserveSeats(tx, actor.orgId, 1);
       await reclaimInvitationPlanPlaces(tx, actor.orgId, invitation.id);
     }
-    const { token, tokenHash } = newInvitationToken();
     const expiresAt = invitationExpiry(now);
     // Whoever sends it now is the inviter the email names, as when inviting the address again.
-    await tx
-      .update(invitations)
-      .set({ tokenHash, expiresAt, sentAt: now, invitedById: actor.userId })
-      .where(eq(invitations.id, invitation.id));
+    const token = await replaceInvitationToken(tx, invitation, { expiresAt, sentAt: now, invitedById: actor.userId });
     await enqueueInvitationEmail(tx, { invitationId: invitation.id, token, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,

@@ -2,8 +2,9 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, selectRows } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
-import { csvRow } from "@/lib/csv";
+import { csvHeader, csvRow } from "@/lib/csv";
 import { forbidden } from "@/lib/errors";
 import { canManageUsers, roleLabels, type Role } from "@/lib/permissions";
 import { streamChunks } from "@/lib/stream";
@@ -18,10 +19,18 @@ const iso = (value: string | Date | null) => (value ? new Date(value).toISOStrin
 /**
  * The Users list as CSV (issue 10), with the page's filters, streamed: members in name order read
  * in keyset batches of 500 (an organization of 50,000 never sits in memory), then the pending
- * invitations when the filter includes them. Admins and Managers, like managing users.
+ * invitations when the filter includes them. Admins and Managers, like managing users. A1: the
+ * download itself is written to Activity (who, when, which filters), as the other exports are.
  */
-export function exportMembersCsv(ctx: MemberContext, query: Omit<MembersQuery, "page" | "sort">): Response {
+export async function exportMembersCsv(ctx: MemberContext, query: Omit<MembersQuery, "page" | "sort">): Promise<Response> {
   if (!canManageUsers(ctx.membership.role)) throw forbidden("Only Admins and Managers export the member list.");
+  await recordAudit(db, {
+    orgId: ctx.org.id,
+    actor: { id: ctx.user.id, email: ctx.user.email },
+    action: "members.exported",
+    subject: { type: "organization", id: ctx.org.id },
+    after: { format: "csv", ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "")) },
+  });
   const orgId = ctx.org.id;
   const pattern = query.q ? likePattern(query.q.trim().slice(0, 100)) : null;
   const memberFilter: SQL = sql`m.org_id = ${orgId}
@@ -34,7 +43,7 @@ export function exportMembersCsv(ctx: MemberContext, query: Omit<MembersQuery, "
     ${pattern ? sql`and (i.email ilike ${pattern} or ${inviteeName} ilike ${pattern})` : sql``}`;
 
   async function* chunks(): AsyncGenerator<string> {
-    yield csvRow(["Name", "Email", "Phone", "Role", "Status", "Joined or invited", "Last active"]);
+    yield csvHeader(["Name", "Email", "Phone", "Role", "Status", "Joined or invited", "Last active"]);
     if (query.status !== "invited") {
       let after: { sk: string; id: string } | null = null;
       for (;;) {

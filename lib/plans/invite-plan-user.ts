@@ -3,6 +3,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
 import { AppError, forbidden } from "@/lib/errors";
 import { inviteOne } from "@/lib/invitations/invite-members";
+import { liveInvitationEmail } from "@/lib/invitations/queries";
 import { lockActor } from "@/lib/members/actor";
 import { canInviteToPlan, planAllowsAddingUsers } from "@/lib/permissions";
 import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
@@ -22,7 +23,7 @@ export function invitePlanRefusal(actor: { role: string }): string {
  * SPEC P3, a new person: Send Invitation makes an invitation (User role) that is on the plan at
  * once, holding an organization seat (T2) and a plan seat until it ends — both checked in this one
  * transaction (T5). The invitee lands on the plan when they accept (I4). An address with a live
- * invitation gets that one again, now also holding a place on this plan (I1).
+ * invitation keeps it, and its link, now also holding a place on this plan (issue 14.2).
  */
 export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserInput, options: { baseUrl: string }) {
   const result = await transaction(async (tx) => {
@@ -35,7 +36,7 @@ export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserIn
       tx,
       ctx,
       { email: input.email, role: "user", firstName: input.firstName, lastName: input.lastName, planIds: [plan.id] },
-      options,
+      { ...options, keepLiveLink: true },
     );
     if (outcome.outcome === "already_member") {
       const message = `${input.email} is already a member of ${actor.orgName}: pick them from the existing members instead.`;
@@ -45,4 +46,13 @@ export async function invitePlanUser(ctx: MemberContext, input: InvitePlanUserIn
   });
   kickEmailSender();
   return result;
+}
+
+/**
+ * Issue 14.5: Add User To Plan with someone picked as Invited — a place on the plan is added to
+ * her live invitation, through the same path as inviting her address (its link is kept, 14.2).
+ */
+export async function addInviteeToPlan(ctx: MemberContext, planId: string, invitationId: string, options: { baseUrl: string }) {
+  const email = await liveInvitationEmail(ctx, invitationId);
+  return invitePlanUser(ctx, { planId, email, firstName: undefined, lastName: undefined }, options);
 }

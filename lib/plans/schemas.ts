@@ -21,6 +21,19 @@ export const seatsSchema = z.coerce
 
 const planId = z.uuid("That plan id is not valid.");
 
+/**
+ * A person picked in the Add User To Plan or Transfer Ownership picker: a member's user id, or
+ * (issue 14.5) `invitation:<id>` for someone with a live invitation.
+ */
+const pickedPerson = (message: string) =>
+  z.union([
+    z.uuid(message).transform((userId) => ({ userId, invitationId: null as string | null })),
+    z
+      .string()
+      .regex(/^invitation:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message)
+      .transform((v) => ({ userId: null as string | null, invitationId: v.slice("invitation:".length) })),
+  ], { error: message });
+
 export const subscribeSchema = z.object({
   productId: z.string({ error: "Choose a product." }).trim().min(1, "Choose a product.").max(64, "That product does not exist."),
   seats: z.preprocess((v) => (v === "" ? undefined : v), seatsSchema.optional()),
@@ -31,7 +44,7 @@ export const changePlanSeatsSchema = z.object({ planId, seats: seatsSchema });
 
 export const addPlanUserSchema = z.object({
   planId,
-  userId: z.uuid("Choose a member from the list."),
+  userId: pickedPerson("Choose a member from the list."),
 });
 
 export const invitePlanUserSchema = z.object({
@@ -55,7 +68,7 @@ export const updatePlanUserPermissionsSchema = planUserSchema.extend({
 
 export const requestTransferSchema = z.object({
   planId,
-  toUserId: z.uuid("Choose the member who will become the subscriber."),
+  toUserId: pickedPerson("Choose the member who will become the subscriber."),
 });
 
 export const transferToNewPersonSchema = z.object({
@@ -73,7 +86,11 @@ export type TransferToNewPersonInput = z.output<typeof transferToNewPersonSchema
 
 export const transferIdSchema = z.object({ transferId: z.uuid("That transfer id is not valid.") });
 
-export const reassignPlanSchema = requestTransferSchema;
+/** O4 reassigns to a member only: an invitee cannot be made subscriber at once. */
+export const reassignPlanSchema = z.object({
+  planId,
+  toUserId: z.uuid("Choose the member who will become the subscriber."),
+});
 
 const title = z
   .string({ error: "Enter a title." })

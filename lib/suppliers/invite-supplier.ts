@@ -1,5 +1,4 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
@@ -7,6 +6,7 @@ import { kickEmailSender } from "@/lib/email";
 import { forbidden } from "@/lib/errors";
 import { enqueueInvitationEmail } from "@/lib/invitations/invitation-email";
 import { lockPendingInvitation } from "@/lib/invitations/lookups";
+import { replaceInvitationToken } from "@/lib/invitations/replace-token";
 import { invitationExpiry, newInvitationToken } from "@/lib/invitations/token";
 import { lockActor } from "@/lib/members/actor";
 import { canInviteSupplier } from "@/lib/permissions";
@@ -28,25 +28,24 @@ export async function inviteSupplier(ctx: MemberContext, input: InviteSupplierIn
     }
     await assertInvitationEmailAllowed(tx, actor.orgId, input.email);
     const existing = await lockPendingInvitation(tx, actor.orgId, "supplier", input.email);
-    const { token, tokenHash } = newInvitationToken();
     const now = new Date();
     const expiresAt = invitationExpiry(now);
     let invitationId: string;
+    let token: string;
     if (existing) {
-      await tx
-        .update(invitations)
-        .set({
-          tokenHash,
+      token = await replaceInvitationToken(tx, existing, {
           expiresAt,
           sentAt: now,
           invitedById: actor.userId,
           companyName: input.companyName,
           firstName: input.firstName ?? existing.firstName,
           lastName: input.lastName ?? existing.lastName,
-        })
-        .where(eq(invitations.id, existing.id));
+        });
       invitationId = existing.id;
     } else {
+      const fresh = newInvitationToken();
+      token = fresh.token;
+      const tokenHash = fresh.tokenHash;
       const [row] = await tx
         .insert(invitations)
         .values({

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { forbidden, notFound } from "@/lib/errors";
 import { canExportMemberSurveys, type Role } from "@/lib/permissions";
-import { csvRow } from "@/lib/csv";
+import { csvHeader, csvRow } from "@/lib/csv";
 import { streamChunks } from "@/lib/stream";
 
 /** Surveys and responses are read in batches of these sizes: memory stays flat however many. */
@@ -162,7 +162,7 @@ export const CSV_COLUMNS = [
  */
 export async function* csvExportChunks(events: AsyncIterable<ExportEvent>): AsyncGenerator<string> {
   // A byte-order mark, so spreadsheets read the UTF-8 as UTF-8.
-  yield `\uFEFF${csvRow([...CSV_COLUMNS])}`;
+  yield csvHeader(CSV_COLUMNS);
   for await (const event of events) {
     const s = event.survey;
     const base = [s.id, s.title, s.createdAt, s.updatedAt];

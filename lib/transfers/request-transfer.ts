@@ -8,6 +8,7 @@ import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { AppError, forbidden } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { inviteOne } from "@/lib/invitations/invite-members";
+import { liveInvitationEmail } from "@/lib/invitations/queries";
 import { lockActor, targetMember, type ActingMember } from "@/lib/members/actor";
 import { canInvite, canTransferOwnership, planAllowsAddingUsers } from "@/lib/permissions";
 import { lockPlan, type LockedPlan } from "@/lib/plans/plan-seats";
@@ -125,6 +126,7 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
       { email: input.email, role: "user", firstName: input.firstName, lastName: input.lastName, planIds: several ? [plan.id] : [] },
       {
         baseUrl: options.baseUrl,
+        keepLiveLink: true,
         beforeEmail: input.attachTransfer
           ? async (innerTx, _actor, invitationId) => {
               const expiresAt = transferExpiry();
@@ -141,6 +143,7 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
                 subject: { type: "transfer", id: transfer.id },
                 after: { plan: plan.productName, planId: plan.id, state: "pending", invitationId, email: input.email, expiresAt: expiresAt.toISOString() },
               });
+              return { transferPlanName: plan.productName };
             }
           : undefined,
       },
@@ -153,4 +156,13 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
   });
   kickEmailSender();
   return result;
+}
+
+/**
+ * Issue 14.5: Transfer Ownership to someone picked as Invited — the transfer is attached to her
+ * live invitation (O3), which keeps its link (14.2).
+ */
+export async function transferToInvitee(ctx: MemberContext, planId: string, invitationId: string, options: { baseUrl: string }) {
+  const email = await liveInvitationEmail(ctx, invitationId);
+  return transferToNewPerson(ctx, { planId, email, firstName: undefined, lastName: undefined, attachTransfer: true }, options);
 }

@@ -105,7 +105,7 @@ describe("I1 who is invited", () => {
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * DAY);
     expect(second).not.toBe(first);
 
-    await expectAcceptRefused(first, null, "NOT_FOUND");
+    await expectAcceptRefused(first, null, "EXPIRED"); // replaced: "a newer invitation was sent" (issue 14.2)
     const accepted = await acceptInvitation({ token: second, signedIn: null });
     const [membership] = await t.db
       .select()
@@ -164,7 +164,7 @@ describe("I2 the link's token", () => {
     expect(after.expiresAt.getTime() - after.sentAt.getTime()).toBe(7 * DAY);
     expect(after.status).toBe("pending");
 
-    await expectAcceptRefused(old, null, "NOT_FOUND");
+    await expectAcceptRefused(old, null, "EXPIRED"); // replaced: "a newer invitation was sent" (issue 14.2)
     await acceptInvitation({ token: fresh, signedIn: null });
     expect((await invitationById(row.id)).status).toBe("accepted");
   });

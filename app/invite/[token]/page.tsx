@@ -4,7 +4,9 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { CenteredCard } from "@/components/ui/centered-card";
 import { getSessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { db } from "@/db/client";
 import { findInvitationByToken } from "@/lib/invitations/queries";
+import { findReplacedInvitation } from "@/lib/invitations/replace-token";
 import { roleLabels } from "@/lib/permissions";
 import { AcceptForm } from "./accept-form";
 
@@ -14,10 +16,24 @@ export const dynamic = "force-dynamic";
 /** SPEC I4: opening the link shows the organization, the inviter and the role. GET changes nothing. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const validShape = /^[A-Za-z0-9_-]{20,200}$/.test(token);
   const [invitation, user] = await Promise.all([
-    /^[A-Za-z0-9_-]{20,200}$/.test(token) ? findInvitationByToken(token) : null,
+    validShape ? findInvitationByToken(token) : null,
     getSessionUser(),
   ]);
+  const replaced = !invitation && validShape ? await findReplacedInvitation(db, token) : null;
+  if (replaced) {
+    // I2 (issue 14.2): Resend replaced this link. Say so, rather than a dead end.
+    return (
+      <CenteredCard title="A newer invitation was sent to this address">
+        <p>
+          This link to join {replaced.orgName} was replaced: a newer invitation was sent to {replaced.email}
+          {replaced.status === "pending" ? ` on ${formatDateTime(replaced.sentAt)}` : ""}. Open the link in the newest email; this one no
+          longer works.
+        </p>
+      </CenteredCard>
+    );
+  }
   if (!invitation) {
     return (
       <CenteredCard title="This invitation link is not valid">

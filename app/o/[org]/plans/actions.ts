@@ -3,7 +3,7 @@
 import { memberAction } from "@/lib/action";
 import { addPlanUser } from "@/lib/plans/add-plan-user";
 import { changePlanSeats } from "@/lib/plans/change-plan-seats";
-import { invitePlanUser } from "@/lib/plans/invite-plan-user";
+import { addInviteeToPlan, invitePlanUser } from "@/lib/plans/invite-plan-user";
 import { removePlanUser } from "@/lib/plans/remove-plan-user";
 import {
   addPlanUserSchema,
@@ -23,7 +23,7 @@ import { updatePlanUserPermissions } from "@/lib/plans/update-plan-user-permissi
 import { refreshOrganization } from "@/lib/revalidate";
 import { cancelTransfer } from "@/lib/transfers/cancel-transfer";
 import { reassignPlan } from "@/lib/transfers/reassign-plan";
-import { requestTransfer, transferToNewPerson } from "@/lib/transfers/request-transfer";
+import { requestTransfer, transferToInvitee, transferToNewPerson } from "@/lib/transfers/request-transfer";
 import { acceptTransfer, declineTransfer } from "@/lib/transfers/respond-to-transfer";
 import { appBaseUrl } from "@/lib/url";
 import { completeTask } from "@/lib/work/complete-task";
@@ -38,8 +38,16 @@ export const changePlanSeatsAction = memberAction(changePlanSeatsSchema, async (
 });
 
 // POST (server action) – Add User To Plan, an existing member (P3, P7, T5 for plan seats).
-export const addPlanUserAction = memberAction(addPlanUserSchema, async ({ planId, userId }, ctx) => {
-  const added = await addPlanUser(ctx, planId, userId);
+export const addPlanUserAction = memberAction(addPlanUserSchema, async ({ planId, userId: picked }, ctx) => {
+  if (picked.invitationId) {
+    // Issue 14.5: an invitee picked from the list: her invitation gets the place, its link kept.
+    const result = await addInviteeToPlan(ctx, planId, picked.invitationId, { baseUrl: await appBaseUrl() });
+    refreshOrganization(ctx.org.slug);
+    return result.outcome === "unchanged"
+      ? `${result.email}'s invitation already includes ${result.productName}.`
+      : `${result.email} is invited: ${result.productName} was added to the invitation, and the link already sent still works.`;
+  }
+  const added = await addPlanUser(ctx, planId, picked.userId!);
   refreshOrganization(ctx.org.slug);
   return { message: `${added.name} was added to the plan.`, data: added };
 });
@@ -48,8 +56,11 @@ export const addPlanUserAction = memberAction(addPlanUserSchema, async ({ planId
 export const invitePlanUserAction = memberAction(invitePlanUserSchema, async (input, ctx) => {
   const result = await invitePlanUser(ctx, input, { baseUrl: await appBaseUrl() });
   refreshOrganization(ctx.org.slug);
+  // Issue 14.2: a live invitation keeps its link; only an expired one is sent again with a new one.
+  if (result.outcome === "updated") return `${input.email} had a live invitation: it now includes ${result.productName}, and the link already sent still works. They were told by email.`;
+  if (result.outcome === "unchanged") return `${input.email}'s invitation already includes ${result.productName}: nothing was sent.`;
   return result.outcome === "resent"
-    ? `${input.email} had a live invitation: it was sent again with a new link, and now includes ${result.productName}.`
+    ? `${input.email} had an expired invitation: it was sent again with a new link, and now includes ${result.productName}.`
     : `Invitation sent to ${input.email}. They are on ${result.productName} already and hold a seat until they accept.`;
 });
 
@@ -68,8 +79,14 @@ export const removePlanUserAction = memberAction(planUserSchema, async ({ planId
 });
 
 // POST (server action) – Transfer Ownership to a member (O1).
-export const requestTransferAction = memberAction(requestTransferSchema, async ({ planId, toUserId }, ctx) => {
-  const result = await requestTransfer(ctx, planId, toUserId, { baseUrl: await appBaseUrl() });
+export const requestTransferAction = memberAction(requestTransferSchema, async ({ planId, toUserId: picked }, ctx) => {
+  if (picked.invitationId) {
+    // Issue 14.5: an invitee picked from the list: the transfer is attached to her invitation (O3).
+    const result = await transferToInvitee(ctx, planId, picked.invitationId, { baseUrl: await appBaseUrl() });
+    refreshOrganization(ctx.org.slug);
+    return `${result.email} is invited: the transfer of ${result.productName} waits in her Inbox the moment she joins. The link already sent still works.`;
+  }
+  const result = await requestTransfer(ctx, planId, picked.userId!, { baseUrl: await appBaseUrl() });
   refreshOrganization(ctx.org.slug);
   return `Transfer request sent to ${result.recipientName}. ${result.productName} stays yours until they accept.`;
 });
@@ -78,6 +95,12 @@ export const requestTransferAction = memberAction(requestTransferSchema, async (
 export const transferToNewPersonAction = memberAction(transferToNewPersonSchema, async (input, ctx) => {
   const result = await transferToNewPerson(ctx, input, { baseUrl: await appBaseUrl() });
   refreshOrganization(ctx.org.slug);
+  if (result.outcome === "unchanged") return `${input.email}'s invitation already includes ${result.productName}: nothing was sent.`;
+  if (result.outcome === "updated") {
+    return result.transferId
+      ? `${input.email}'s live invitation now carries the transfer of ${result.productName}; the link already sent still works.`
+      : `${input.email}'s live invitation now includes ${result.productName}; the link already sent still works.`;
+  }
   return result.transferId
     ? `Invitation sent to ${input.email}. The transfer of ${result.productName} will be in their Inbox when they join.`
     : `Invitation sent to ${input.email}. Once they have joined, come back here to transfer ${result.productName} to them.`;

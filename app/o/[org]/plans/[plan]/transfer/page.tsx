@@ -49,9 +49,15 @@ export default async function TransferOwnershipPage({ params }: { params: Promis
             <Card className="p-6">
               <h2 className="text-base font-semibold text-gray-900">Transfer Ownership to an Existing User</h2>
               <p className="mb-4 mt-1 text-sm text-gray-600">Select the member who should become the subscriber of {plan.productName}.</p>
-              <RequestTransferForm orgSlug={ctx.org.slug} planId={plan.id} subscriberId={plan.subscriberId} disabled={Boolean(live)} />
+              <RequestTransferForm
+                orgSlug={ctx.org.slug}
+                planId={plan.id}
+                subscriberId={plan.subscriberId}
+                disabled={Boolean(live)}
+                mayInvite={canInvite(ctx.membership.role, "user")}
+              />
             </Card>
-            <Card className="p-6">
+            <Card className="p-6" id="transfer-new-user">
               <h2 className="text-base font-semibold text-gray-900">Transfer Ownership to a New User</h2>
               {canInvite(ctx.membership.role, "user") ? (
                 <>

@@ -45,9 +45,9 @@ export default async function AddUserToPlanPage({ params }: { params: Promise<{ 
         <Card className="p-6">
           <h2 className="text-base font-semibold text-gray-900">Add an existing user</h2>
           <p className="mb-4 mt-1 text-sm text-gray-600">They start using {plan.productName} right away, with its default permissions.</p>
-          <AddExistingMemberForm orgSlug={ctx.org.slug} planId={plan.id} productName={plan.productName} disabled={full} />
+          <AddExistingMemberForm orgSlug={ctx.org.slug} planId={plan.id} productName={plan.productName} disabled={full} mayInvite={mayInvite} />
         </Card>
-        <Card className="p-6">
+        <Card className="p-6" id="invite-new-person">
           <h2 className="text-base font-semibold text-gray-900">Invite a new person</h2>
           {mayInvite ? (
             <>
