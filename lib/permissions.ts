@@ -423,3 +423,8 @@ export function roleChangeEffects(from: Role, to: Role): { gains: string[]; lose
 export function canMergeSurveyAway(actor: Actor, surveyOwnerId: string): boolean {
   return canMergeSurveys(actor, surveyOwnerId, actor.userId);
 }
+
+/** S2 for the Merge picker: whether the viewer may merge into surveys other people own (not Users). */
+export function canMergeIntoOthersSurveys(actor: Actor): boolean {
+  return canMergeSurveys(actor, actor.userId, `not ${actor.userId}`);
+}

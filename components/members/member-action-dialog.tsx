@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/field";
 import { namesList, plural } from "@/lib/format";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { personOpRefusal, personRowActions, roles, type Actor, type Role } from "@/lib/permissions";
-import { personTarget, rowKey, type PersonOpChoice, type PersonRowData } from "./person-row";
+import { bulkOutcomeTone, personTarget, rowKey, type PersonOpChoice, type PersonRowData } from "./person-row";
 import { RoleChoice } from "./role-choice";
 
 /** An operation to confirm: from a row's menu (one row), or from the bulk bar (the selected rows, however many). */
@@ -159,9 +159,8 @@ export function MemberActionDialog(props: { orgSlug: string; orgName: string; vi
             ...skipped.map(({ row, reason }) => ({ key: rowKey(row), ok: false, message: reason! })),
           ];
           const done = all.filter((r) => r.ok).length;
-          const tone = done === all.length ? "ok" : done === 0 ? "error" : "partial";
           props.onClose({
-            tone,
+            tone: bulkOutcomeTone(all),
             content: (
               <div>
                 <p className="font-medium">

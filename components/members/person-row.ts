@@ -33,3 +33,12 @@ export const rowKey = (row: PersonRowData) => `${row.kind ?? "member"}:${row.id}
 export function personTarget(row: PersonRowData): PersonTarget {
   return { kind: row.kind ?? "member", id: row.id, role: row.role, status: row.status ?? "active", deleteBlocked: row.blocked ?? null };
 }
+
+/**
+ * How a bulk result reads (issue 14.6): green only when every selected row was done; amber when
+ * some were not (refused beforehand or by the server); red when none was.
+ */
+export function bulkOutcomeTone(results: Array<{ ok: boolean }>): "ok" | "partial" | "error" {
+  const done = results.filter((r) => r.ok).length;
+  return done === results.length ? "ok" : done === 0 ? "error" : "partial";
+}

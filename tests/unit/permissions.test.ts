@@ -344,6 +344,7 @@ describe("O1/O2 transfer: cancel by the subscriber who asked, answer by the reci
 // ── Issue 14 items 6, 7 and 24: the Users page's questions, asked of lib/permissions ──────────────
 import {
   canChangeRoles,
+  canMergeIntoOthersSurveys,
   canMergeSurveyAway,
   canSelectMembers,
   personOpRefusal,
@@ -456,5 +457,11 @@ describe("#14.24 S2 merge asked of one survey without a made-up target", () => {
     expect(canMergeSurveyAway(me("manager"), "someone")).toBe(true);
     expect(canMergeSurveyAway(me("user"), "someone")).toBe(false);
     expect(canMergeSurveyAway(me("user"), "actor")).toBe(true);
+  });
+});
+
+describe("#14.24 S2 which surveys the Merge picker offers", () => {
+  it("#14.24 S2: Admins and Managers merge into anyone's survey; Users only into their own", () => {
+    expect(roles.map((r) => canMergeIntoOthersSurveys(me(r)))).toEqual([true, true, false]);
   });
 });

@@ -6,6 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { roleLabels } from "@/lib/permissions";
+import { isTokenShaped } from "@/lib/token-shape";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [invitation, user] = await Promise.all([
-    /^[A-Za-z0-9_-]{20,200}$/.test(token) ? findInvitationByToken(token) : null,
+    isTokenShaped(token) ? findInvitationByToken(token) : null,
     getSessionUser(),
   ]);
   if (!invitation) {
