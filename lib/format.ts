@@ -37,3 +37,14 @@ export function formatRelative(value: Date | string, now = new Date()) {
   if (abs < 7 * 86400) return relative.format(Math.round(seconds / 86400), "day");
   return formatDate(then);
 }
+
+/** "1 seat", "3 seats": the one plural of the code base (English, regular nouns). */
+export function plural(n: number, word: string, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "Ana, Bo and Cy", "Ana, Bo, Cy and 4 more": the people an action names before it runs. */
+export function namesList(names: string[], max = 3) {
+  if (names.length <= max) return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}

@@ -267,3 +267,164 @@ export function canRespondToTransfer(actor: Actor, toUserId: string | null): boo
 export function canLeaveOrganization(_actor: Role): boolean {
   return true;
 }
+
+// ── The Users page's questions (issue 14 items 6, 7, 24): asked here, never decided in a component ──
+
+/** Who may select rows of Users and use its bulk actions: those who manage users (R4, R9, I3). */
+export function canSelectMembers(actor: Role): boolean {
+  return canManageUsers(actor);
+}
+
+/** Whether the bulk bar offers Change role at all (R3: only Admins change roles). */
+export function canChangeRoles(actor: Role): boolean {
+  return canChangeRole({ userId: "", role: actor }, { userId: "another", role: "user" }, "manager");
+}
+
+/** A row of Users as the permission questions see it: a member, or a pending invitation. */
+export type PersonTarget = {
+  kind: "member" | "invitation";
+  id: string;
+  role: Role;
+  status?: "active" | "suspended" | "invited" | "expired";
+  /** R5: why Delete User is refused for this member (surveys or plans to transfer first), if it is. */
+  deleteBlocked?: string | null;
+};
+
+export type PersonOp = "suspend" | "reactivate" | "delete" | "role" | "resend" | "revoke";
+
+/** Which kind of row each Users operation acts on. */
+export const personOpKind: Record<PersonOp, "member" | "invitation"> = {
+  suspend: "member",
+  reactivate: "member",
+  delete: "member",
+  role: "member",
+  resend: "invitation",
+  revoke: "invitation",
+};
+
+/** What the viewer may do with one row of Users, for its pencil and ⋮ menu (the server checks again). */
+export function personRowActions(viewer: Actor, row: PersonTarget) {
+  if (row.kind === "invitation") {
+    const manage = canManageInvitation(viewer.role, row.role);
+    return { edit: false, roles: [] as Role[], suspend: false, delete: false, resend: manage, revoke: manage };
+  }
+  const target = asTarget(row);
+  const assignable = assignableRoles(viewer, target);
+  return {
+    edit: canEditProfile(viewer, target) || assignable.length > 1,
+    roles: assignable.length > 1 ? assignable : [],
+    suspend: canSuspendMember(viewer, target),
+    delete: canDeleteMember(viewer, target),
+    resend: false,
+    revoke: false,
+  };
+}
+
+function asTarget(row: PersonTarget): Target {
+  return { userId: row.id, role: row.role, status: row.status === "suspended" ? "suspended" : "active" };
+}
+
+/**
+ * Why `op` cannot apply to this row for this viewer — R3, R4, R5, R9, R1 and the row's own state
+ * — or null when it can. The bulk dialog says it before anything is confirmed (issue 14.6); the
+ * services refuse the same rows again with the same rules.
+ */
+export function personOpRefusal(viewer: Actor, op: PersonOp, row: PersonTarget, to?: Role): string | null {
+  if (row.kind !== personOpKind[op]) return row.kind === "invitation" ? "An invitation, not a member." : "A member, not an invitation.";
+  const self = row.kind === "member" && row.id === viewer.userId;
+  const target = asTarget(row);
+  switch (op) {
+    case "suspend":
+    case "reactivate":
+      if (!canSuspendMember(viewer, target)) {
+        const verb = op === "suspend" ? "suspend" : "re-activate";
+        return self ? `You cannot ${verb} yourself.` : row.role === "admin" ? `Nobody ${verb}s an Admin.` : `Only Admins and Managers ${verb} users.`;
+      }
+      if (op === "suspend" && target.status === "suspended") return "Already suspended.";
+      if (op === "reactivate" && target.status === "active") return "Already active.";
+      return null;
+    case "delete":
+      if (!canDeleteMember(viewer, target)) {
+        return self ? "You cannot delete yourself." : row.role === "admin" ? "Nobody deletes an Admin." : "Only Admins and Managers delete users.";
+      }
+      return row.deleteBlocked ?? null;
+    case "role":
+      if (!to) return "Choose the new role first.";
+      if (to === row.role) return `Already ${roleLabels[to]}.`;
+      if (canChangeRole(viewer, target, to)) return null;
+      if (viewer.role !== "admin") return "Only Admins promote or demote members.";
+      if (target.status === "suspended") return "Suspended: re-activate them before changing their role.";
+      return "Nobody changes another Admin's role.";
+    case "resend":
+    case "revoke":
+      return canManageInvitation(viewer.role, row.role) ? null : `Only Admins manage an invitation as ${roleLabels[row.role]}.`;
+  }
+}
+
+/** One thing a role may do, keyed so that two roles' versions of it can be compared. */
+export type RoleCapability = { key: string; text: string };
+
+const listOf = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+const pluralRole = (role: Role) => `${roleLabels[role]}s`;
+
+/**
+ * What a role may do, read from the functions above (not written beside them), so the Change
+ * role dialog's descriptions cannot drift from the rules the server applies (issue 14.7).
+ */
+export function roleCapabilities(role: Role): RoleCapability[] {
+  const actor: Actor = { userId: "actor", role };
+  const others = (allowed: (target: Actor) => boolean) => roles.filter((r) => allowed({ userId: "someone else", role: r }));
+  const capabilities: RoleCapability[] = [];
+  if (canChangeTier(role)) capabilities.push({ key: "tier", text: "change the account subscription" });
+  if (canSubscribe(role)) capabilities.push({ key: "subscribe", text: "subscribe to products" });
+  if (canReadAudit(role)) capabilities.push({ key: "audit", text: "read Activity" });
+  if (canChangeRoles(role)) capabilities.push({ key: "roles", text: "promote and demote members" });
+  const invites = grantableRoles(role);
+  if (invites.length) capabilities.push({ key: "invite", text: `invite ${listOf(invites.map(pluralRole))}` });
+  const edits = others((t) => canEditProfile(actor, t));
+  if (edits.length) capabilities.push({ key: "edit", text: `edit ${listOf(edits.map(pluralRole))}` });
+  const deletes = others((t) => canDeleteMember(actor, t));
+  if (deletes.length) capabilities.push({ key: "delete", text: `suspend and delete ${listOf(deletes.map(pluralRole))}` });
+  capabilities.push(
+    canTransferSurvey(actor, "someone else")
+      ? { key: "surveys", text: "manage every survey" }
+      : { key: "surveys", text: "manage only the surveys they own" },
+  );
+  return capabilities;
+}
+
+/** "Change the account subscription; …; manage every survey." — one line per role. */
+export function roleSummary(role: Role): string {
+  const text = roleCapabilities(role)
+    .map((c) => c.text)
+    .join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** What a role change from `from` to `to` gives and takes away, from roleCapabilities. */
+export function roleChangeEffects(from: Role, to: Role): { gains: string[]; loses: string[] } {
+  const before = new Map(roleCapabilities(from).map((c) => [c.key, c.text]));
+  const after = new Map(roleCapabilities(to).map((c) => [c.key, c.text]));
+  const gains: string[] = [];
+  const loses: string[] = [];
+  // The same capability in a wider or narrower form ("every survey" / "only their own") counts
+  // once: as gained on a promotion, as lost on a demotion.
+  const promotion = roles.indexOf(to) < roles.indexOf(from);
+  for (const [key, text] of after) if (!before.has(key) || (promotion && before.get(key) !== text)) gains.push(text);
+  for (const [key, text] of before) if (!after.has(key) || (!promotion && after.get(key) !== text)) loses.push(text);
+  return { gains, loses };
+}
+
+/**
+ * S2 asked of one survey in a list: may the viewer merge it into some other survey? A survey the
+ * viewer owns is always a target they may merge into when any is (canMergeSurveys), so the
+ * question needs no made-up target owner.
+ */
+export function canMergeSurveyAway(actor: Actor, surveyOwnerId: string): boolean {
+  return canMergeSurveys(actor, surveyOwnerId, actor.userId);
+}
+
+/** S2 for the Merge picker: whether the viewer may merge into surveys other people own (not Users). */
+export function canMergeIntoOthersSurveys(actor: Actor): boolean {
+  return canMergeSurveys(actor, actor.userId, `not ${actor.userId}`);
+}

@@ -15,4 +15,4 @@ export function hashSecretToken(token: string): string {
 }
 
 /** The shape every link token has (base64url of 32 bytes); anything else is not looked up. */
-export const secretTokenPattern = /^[A-Za-z0-9_-]{20,200}$/;
+export { secretTokenPattern } from "@/lib/token-shape";

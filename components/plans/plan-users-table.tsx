@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
+import { plural } from "@/lib/format";
 import { initialFormState } from "@/lib/form-state";
 
 export type PlanUserRow = {
@@ -35,7 +36,6 @@ const statusBadge: Record<PlanUserRow["status"], { label: string; tone: "indigo"
 const itemClass =
   "flex w-full cursor-default items-center rounded-md px-2 py-1.5 text-left text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-400";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** P6's preview sentence: "3 workflows will be deleted; 5 open tasks move to your Inbox, 2 to your Outbox." */
 export function removalSentence(preview: { workflows: number; toInbox: number; toOutbox: number }, whose: string): string {

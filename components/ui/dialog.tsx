@@ -106,13 +106,13 @@ export function Dialog({
 }
 
 /** A confirm dialog's last row: Cancel, then the action (disabled while it runs). */
-export function DialogActions(props: { onCancel: () => void; label: string; pendingLabel: string; pending: boolean; danger?: boolean }) {
+export function DialogActions(props: { onCancel: () => void; label: string; pendingLabel: string; pending: boolean; danger?: boolean; disabled?: boolean }) {
   return (
     <div className="flex flex-wrap justify-end gap-2">
       <Button variant="secondary" onClick={props.onCancel}>
         Cancel
       </Button>
-      <Button type="submit" variant={props.danger === false ? "primary" : "danger"} disabled={props.pending}>
+      <Button type="submit" variant={props.danger === false ? "primary" : "danger"} disabled={props.pending || props.disabled}>
         {props.pending ? props.pendingLabel : props.label}
       </Button>
     </div>

@@ -4,44 +4,14 @@
  * Pure functions: the page and the CSV export resolve names first (lib/audit/queries.ts) and pass
  * them in, so this module never reads the database.
  */
-import { roleLabels, type Role } from "@/lib/permissions";
-import { tierLabels } from "@/lib/tiers";
-import type { Tier } from "@/db/schema";
+import { fieldLabel } from "./field-changes";
+import { invitationsMentioned } from "./mentions";
+import { asPayload, roleLabel, str, tierLabel, type AuditNames, type AuditRecord, type SentencePart } from "./record";
 
-export type AuditRecord = {
-  action: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  targetUserId: string | null;
-  targetEmail: string | null;
-  subjectType: string | null;
-  subjectId: string | null;
-  before: unknown;
-  after: unknown;
-};
-
-/** Names the queries resolved: people by user id, subjects by `${type}:${id}`. */
-export type AuditNames = {
-  people: Map<string, string>;
-  subjects: Map<string, string>;
-  orgName: string;
-};
-
-/** A piece of a sentence: plain words, or a name (shown in bold). */
-export type SentencePart = string | { name: string };
-
-type Payload = Record<string, unknown>;
-
-const asPayload = (value: unknown): Payload => (value && typeof value === "object" && !Array.isArray(value) ? (value as Payload) : {});
-const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-
-function roleLabel(value: unknown): string {
-  return typeof value === "string" && value in roleLabels ? roleLabels[value as Role] : String(value ?? "—");
-}
-
-function tierLabel(value: unknown): string {
-  return typeof value === "string" && value in tierLabels ? tierLabels[value as Tier] : String(value ?? "—");
-}
+// The seams of this module live beside it; these names stay importable from here.
+export { changedFields, fieldLabel, type FieldChange } from "./field-changes";
+export { invitationsMentioned, peopleMentioned, personKeys } from "./mentions";
+export { sentenceText, type AuditNames, type AuditRecord, type SentencePart } from "./record";
 
 /** The actions the app writes, grouped, with the words of the Activity page's filter. */
 export const auditActionGroups: Array<{ label: string; actions: Array<[string, string]> }> = [
@@ -131,32 +101,6 @@ export const auditActionLabels = new Map(auditActionGroups.flatMap((g) => g.acti
 /** "member.bulk_thing" → "member bulk thing": an action this page has no sentence for yet still reads. */
 function humanize(action: string): string {
   return action.replace(/[._]/g, " ");
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Payload keys that hold a user id, so their value is shown (and exported) as a name. */
-export const personKeys = new Set(["ownerId", "subscriberId", "checkedOutById", "fromUserId", "toUserId", "userId"]);
-
-/** The user ids an entry's before/after mention, for the one query that names everyone on a page. */
-export function peopleMentioned(entry: Pick<AuditRecord, "before" | "after">): string[] {
-  const ids: string[] = [];
-  const visit = (value: unknown) => {
-    for (const [key, v] of Object.entries(asPayload(value))) {
-      if (personKeys.has(key) && typeof v === "string" && UUID.test(v)) ids.push(v);
-      else if (v && typeof v === "object" && !Array.isArray(v)) visit(v);
-    }
-  };
-  visit(entry.before);
-  visit(entry.after);
-  return ids;
-}
-
-/** Invitation ids an entry's payload mentions (a plan place of an invitee), named by their address. */
-export function invitationsMentioned(entry: Pick<AuditRecord, "before" | "after">): string[] {
-  return [asPayload(entry.before).invitationId, asPayload(entry.after).invitationId].filter(
-    (v): v is string => typeof v === "string" && UUID.test(v),
-  );
 }
 
 /**
@@ -308,81 +252,4 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
     default:
       return [actor, ` — ${humanize(entry.action)}`, ...(subjectName ? [": ", { name: subjectName }] : [])];
   }
-}
-
-/** The sentence as plain text (the CSV export, and tests). */
-export function sentenceText(parts: SentencePart[]): string {
-  return parts.map((p) => (typeof p === "string" ? p : p.name)).join("");
-}
-
-const fieldLabels: Record<string, string> = {
-  role: "Role",
-  status: "Status",
-  firstName: "First name",
-  lastName: "Last name",
-  name: "Name",
-  phone: "Phone",
-  email: "Email",
-  pendingEmail: "Pending email",
-  tier: "Tier",
-  seats: "Seats",
-  permissions: "Permissions",
-  ownerId: "Owner",
-  subscriberId: "Subscriber",
-  subscriberEmail: "Subscriber's email",
-  checkedOutById: "Checked out by",
-  checkedOutAt: "Checked out at",
-  expiresAt: "Expires",
-  plans: "Plans",
-  plan: "Plan",
-  onPlan: "On the plan",
-  title: "Title",
-  state: "State",
-  shareLink: "Share link",
-  companyName: "Company",
-  otherSessionsEnded: "Other sessions ended",
-  sessionsEnded: "Sessions ended",
-  checkOutsReleased: "Check-outs released",
-  planPlacesRemoved: "Plan places removed",
-  transfersVoided: "Transfers voided",
-  responsesMoved: "Responses moved",
-  questionsAdded: "Questions added",
-  member: "Member",
-};
-
-export function fieldLabel(key: string): string {
-  if (fieldLabels[key]) return fieldLabels[key];
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-export type FieldChange = { field: string; before: string; after: string };
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/**
- * The fields whose value differs between before and after, each shown for people: roles and
- * tiers by their labels, user ids by names, times in UTC, lists joined. Unchanged fields are left
- * out (a role change shows the role, not everything the entry recorded).
- */
-export function changedFields(entry: Pick<AuditRecord, "before" | "after">, names: Pick<AuditNames, "people">, formatTime: (d: Date) => string): FieldChange[] {
-  const before = asPayload(entry.before);
-  const after = asPayload(entry.after);
-  const show = (key: string, value: unknown): string => {
-    if (value === null || value === undefined || value === "") return "—";
-    if (key === "role") return roleLabel(value);
-    if (key === "tier") return tierLabel(value);
-    if (personKeys.has(key) && typeof value === "string") return names.people.get(value) ?? "a former member";
-    if (typeof value === "string" && ISO.test(value) && !Number.isNaN(Date.parse(value))) return formatTime(new Date(value));
-    if (typeof value === "boolean") return value ? "yes" : "no";
-    if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ") : "none";
-    if (typeof value === "object") return JSON.stringify(value);
-    return String(value);
-  };
-  // Ids of things (a plan's, a workflow's) mean nothing to a reader: the sentence names those; the
-  // CSV keeps the raw JSON. Ids of people are shown as names.
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => personKeys.has(key) || !/Id$/.test(key));
-  return keys
-    .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
-    .map((key) => ({ field: fieldLabel(key), before: show(key, before[key]), after: show(key, after[key]) }));
 }

@@ -5,7 +5,6 @@ import type { Tx } from "@/db/client";
 import {
   invitations,
   memberships,
-  notifications,
   organizations,
   ownershipTransfers,
   planUsers,
@@ -26,6 +25,7 @@ import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { findReplacedInvitation, replacedLinkMessage } from "./replace-token";
 import { hashInvitationToken } from "./token";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -158,7 +158,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       .set({ userId: user.id, invitationId: null })
       .where(eq(planUsers.invitationId, invitation.id));
     for (const place of places) {
-      await tx.insert(notifications).values({
+      await writeNotifications(tx, {
         userId: user.id,
         orgId: invitation.orgId,
         planId: place.planId,
@@ -189,7 +189,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
         .innerJoin(users, eq(users.id, transfer.fromUserId))
         .where(eq(plans.id, transfer.planId));
       const fromName = about.fromName ?? about.fromEmail;
-      await tx.insert(notifications).values({
+      await writeNotifications(tx, {
         userId: user.id,
         orgId: invitation.orgId,
         planId: transfer.planId,
@@ -204,7 +204,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
     const [org] = await tx.select({ slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, invitation.orgId));
     if (invitation.invitedById !== user.id) {
       const joinedName = user.name || [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email;
-      await tx.insert(notifications).values({
+      await writeNotifications(tx, {
         userId: invitation.invitedById,
         orgId: invitation.orgId,
         kind: "member_joined",
@@ -278,7 +278,7 @@ async function acceptSupplierInvitation(
     subject: { type: "plan", id: service.id },
     after: { product: "Service", seats: SUPPLIER_SERVICE_SEATS, subscriberId: user.id, invitedBy: client.name },
   });
-  await tx.insert(notifications).values({
+  await writeNotifications(tx, {
     userId: invitation.invitedById,
     orgId: invitation.orgId,
     kind: "supplier_joined",

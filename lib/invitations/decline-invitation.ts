@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { invitations, notifications } from "@/db/schema";
+import { invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, notFound } from "@/lib/errors";
 import { roleLabels } from "@/lib/permissions";
@@ -8,6 +8,7 @@ import { lockOrganization } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { endInvitationInTx } from "./end-invitation";
 import { hashInvitationToken } from "./token";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 export type DeclineInvitationOptions = {
   token: string;
@@ -53,7 +54,7 @@ export async function declineInvitation(options: DeclineInvitationOptions): Prom
     if (!claimed.length) throw new AppError("ALREADY_USED", "This invitation was already answered.");
     const ended = await endInvitationInTx(tx, invitation.id, now);
     const who = invitation.kind === "supplier" && invitation.companyName ? `${invitation.companyName} (${invitation.email})` : invitation.email;
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: invitation.invitedById,
       orgId: invitation.orgId,
       kind: "invitation_declined",

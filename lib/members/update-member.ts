@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { memberships, notifications, users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import { cancelEmailChangeInTx, countEmailChangeRequest, requestEmailChangeInTx } from "@/lib/account/email-change";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
@@ -12,6 +12,7 @@ import { transaction } from "@/lib/transaction";
 import { lockActor, targetMember, type ActingMember } from "./actor";
 import { assertAdminRemains } from "./assert-admin-remains";
 import type { UpdateMemberInput } from "./schemas";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 export type UpdateMemberResult = {
   changed: boolean;
@@ -126,7 +127,7 @@ async function assertRoleChange(tx: Tx, actor: ActingMember, target: Target, to:
 /** The role change itself: the membership, the member told in their inbox and by email (N1, E1). */
 async function writeRoleChange(tx: Tx, actor: ActingMember, target: Target, to: Role, options: { baseUrl: string }) {
   await tx.update(memberships).set({ role: to, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
-  await tx.insert(notifications).values({
+  await writeNotifications(tx, {
     userId: target.userId,
     orgId: actor.orgId,
     kind: "role_changed",

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { notifications, planUsers } from "@/db/schema";
+import { planUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
@@ -9,6 +9,7 @@ import { canManagePlanUsers, planAllowsAddingUsers } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { insertPlanPlace } from "./plan-places";
 import { lockPlan, reservePlanSeats } from "./plan-seats";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /** P3's refusal on a plan of one user (Company Profile): there is no Add User To Plan. */
 export function singleUserPlanError(productName: string) {
@@ -43,7 +44,7 @@ export async function addPlanUser(ctx: MemberContext, planId: string, userId: st
     }
     await reservePlanSeats(tx, plan, 1);
     const place = await insertPlanPlace(tx, plan, { userId: member.userId }, { addedById: actor.userId, permissions: "default" });
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: member.userId,
       orgId: actor.orgId,
       planId: plan.id,

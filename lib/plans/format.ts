@@ -1,3 +1,5 @@
+import { plural } from "@/lib/format";
+
 /** How a plan's seats read on every page (P1, P3): "4 of 5 seats used", "12 users (unlimited)", "One user". */
 export function planSeatMeter(
   userMode: "several" | "unlimited" | "single",
@@ -10,7 +12,6 @@ export function planSeatMeter(
 
 /** "3 plan users, 1 pending invitation" — who holds a plan's seats. */
 export function planSeatBreakdown(usage: { users: number; pendingInvitations: number }): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(usage.users, "plan user")}, ${plural(usage.pendingInvitations, "pending invitation")}`;
 }
 

@@ -4,6 +4,7 @@ import type { DbOrTx, Tx } from "@/db/client";
 import { invitations, planUsers, plans, products } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { PlanUserMode } from "@/lib/permissions";
+import { planSeatBreakdown } from "@/lib/plans/format";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
 import { outer } from "@/db/sql";
 
@@ -62,8 +63,7 @@ export function toPlanSeatUsage(
 
 /** "3 plan users, 1 pending invitation". */
 export function planSeatHolders(usage: Pick<PlanSeatUsage, "users" | "pendingInvitations">): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(usage.users, "plan user")}, ${plural(usage.pendingInvitations, "pending invitation")}`;
+  return planSeatBreakdown(usage);
 }
 
 export function planSeatLimitMessage(productName: string, usage: PlanSeatUsage): string {

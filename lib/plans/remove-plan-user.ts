@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { notifications, ownershipTransfers, planUsers, plans, products, tasks, users, workflows } from "@/db/schema";
+import { ownershipTransfers, planUsers, plans, products, tasks, users, workflows } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -11,6 +11,7 @@ import { canManagePlanUsers, canRemoveFromPlan } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { qualified } from "@/db/sql";
 import { lockPlan } from "./plan-seats";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /**
  * What P6 touches, as conditions: the user's workflows in the plan, and their open tasks in it
@@ -118,7 +119,7 @@ export async function removeFromPlanInTx(tx: Tx, options: RemoveFromPlanOptions)
   if (!removed.length) throw new AppError("NOT_FOUND", "This person is not on the plan.");
   const moved = movedAssigned.length + movedSent.length;
   if (moved) {
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: plan.subscriberId,
       orgId: plan.orgId,
       planId: plan.id,
@@ -129,7 +130,7 @@ export async function removeFromPlanInTx(tx: Tx, options: RemoveFromPlanOptions)
   }
   if (options.notify) {
     const [subscriber] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, plan.subscriberId));
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: options.userId,
       orgId: plan.orgId,
       kind: "plan_removed",

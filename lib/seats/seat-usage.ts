@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "@/db/client";
 import { invitations, memberships, organizations, type Tier } from "@/db/schema";
+import { plural } from "@/lib/format";
 import { seatLimit } from "@/lib/tiers";
 
 export type SeatUsage = {
@@ -47,6 +48,5 @@ export async function seatUsage(db: DbOrTx, orgId: string, now = new Date()): Pr
 
 /** "1 member, 3 pending invitations": who holds the seats in use, for messages and headers. */
 export function seatHolders(usage: Pick<SeatUsage, "members" | "pendingInvitations">): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(usage.members, "member")}, ${plural(usage.pendingInvitations, "pending invitation")}`;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SurveyQuestion } from "@/db/schema/work";
 import type { FieldErrors } from "@/lib/errors";
+import { secretTokenPattern } from "@/lib/token-shape";
 
 /**
  * Limits of a survey and of its answers, shared by the server (the one that counts) and the
@@ -88,7 +89,7 @@ export function normalizeQuestions(
 
 /** Public answer form (/s/[token]): the token, an optional name, and `answer.<questionId>` fields. */
 export const answerSurveySchema = z.looseObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This survey link is not valid."),
+  token: z.string().regex(secretTokenPattern, "This survey link is not valid."),
   respondent: z
     .string()
     .trim()

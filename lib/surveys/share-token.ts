@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { isTokenShaped } from "@/lib/token-shape";
 
 /** A survey's share link: 256 random bits; only the SHA-256 is stored (docs/decisions/022). */
 export function newShareToken(): { token: string; tokenHash: string } {
@@ -13,7 +14,7 @@ export function hashShareToken(token: string): string {
 
 /** Tokens are base64url; anything else is not a link we made (and never reaches the database). */
 export function isShareTokenShape(token: string): boolean {
-  return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+  return isTokenShaped(token);
 }
 
 export function shareUrl(baseUrl: string, token: string): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { notifications, surveys } from "@/db/schema";
+import { surveys } from "@/db/schema";
 import { recordAudits } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -9,6 +9,7 @@ import { displayName } from "@/lib/format";
 import { lockActor, targetMember } from "@/lib/members/actor";
 import { canTransferSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /**
  * SPEC S2 transfer, for every survey one member owns at once — the Ecobot pre-deletion checklist
@@ -38,7 +39,7 @@ export async function transferAllSurveys(
     if (!moved.length) throw new AppError("CONFLICT", `${displayName(from)} owns no surveys.`);
     const by = actor.name ?? actor.email;
     const fromName = displayName(from);
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: recipient.userId,
       orgId: actor.orgId,
       kind: "survey_transferred",

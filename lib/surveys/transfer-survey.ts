@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { notifications, surveys } from "@/db/schema";
+import { surveys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -9,6 +9,7 @@ import { lockActor, targetMember } from "@/lib/members/actor";
 import { canTransferSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { lockSurvey } from "./lock-survey";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /**
  * SPEC S2 transfer: give a survey another owner, who is notified in the inbox (N1) and by email
@@ -29,7 +30,7 @@ export async function transferSurvey(ctx: MemberContext, surveyId: string, toUse
     if (recipient.status !== "active") throw new AppError("CONFLICT", "A suspended member cannot receive a survey.");
     await tx.update(surveys).set({ ownerId: recipient.userId, updatedAt: new Date() }).where(eq(surveys.id, survey.id));
     const by = actor.name ?? actor.email;
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: recipient.userId,
       orgId: actor.orgId,
       kind: "survey_transferred",

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { notifications, ownershipTransfers } from "@/db/schema";
+import { ownershipTransfers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
@@ -9,6 +9,7 @@ import { canCancelTransfer } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { lockTransfer } from "./lock-transfer";
 import { transferClosedError } from "./transfer-state";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /**
  * SPEC O1: the subscriber cancels their live transfer. Racing an accept, exactly one of the two
@@ -28,7 +29,7 @@ export async function cancelTransfer(ctx: MemberContext, transferId: string) {
       .returning({ id: ownershipTransfers.id });
     if (!claimed.length) throw new AppError("ALREADY_USED", "This transfer was already answered.");
     if (transfer.toUserId) {
-      await tx.insert(notifications).values({
+      await writeNotifications(tx, {
         userId: transfer.toUserId,
         orgId: actor.orgId,
         planId: plan.id,

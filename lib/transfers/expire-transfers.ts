@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, lte, sql } from "drizzle-orm";
 import { db as defaultDb, selectRows, type Db, type Tx } from "@/db/client";
-import { notifications, ownershipTransfers, plans, products, users } from "@/db/schema";
+import { ownershipTransfers, plans, products, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 export const TRANSFER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -34,7 +35,7 @@ async function announceExpiry(tx: Tx, transfer: ExpiredTransfer, options: { base
   const to = transfer.toUserId ? people.find((p) => p.id === transfer.toUserId) : undefined;
   const toName = to ? (to.name ?? to.email) : "the invited person";
   const url = `${options.baseUrl}/o/${options.orgSlug}/subscriptions`;
-  await tx.insert(notifications).values({
+  await writeNotifications(tx, {
     userId: from.id,
     orgId: transfer.orgId,
     planId: transfer.planId,
@@ -49,7 +50,7 @@ async function announceExpiry(tx: Tx, transfer: ExpiredTransfer, options: { base
     props: { outcome: "expired", orgName: options.orgName, planName: plan.productName, toName, audience: "requester", url },
   });
   if (to) {
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: to.id,
       orgId: transfer.orgId,
       planId: transfer.planId,

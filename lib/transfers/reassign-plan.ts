@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { notifications, ownershipTransfers } from "@/db/schema";
+import { ownershipTransfers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
@@ -10,6 +10,7 @@ import { lockPlan } from "@/lib/plans/plan-seats";
 import { transaction } from "@/lib/transaction";
 import { handOverPlanInTx } from "./hand-over-plan";
 import { personRef } from "./lock-transfer";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /**
  * SPEC O4: an Admin reassigns a plan at once, without acceptance — for a subscriber who is gone
@@ -39,7 +40,7 @@ export async function reassignPlan(ctx: MemberContext, planId: string, toUserId:
     const handOver = await handOverPlanInTx(tx, plan, recipient.userId);
     const by = actor.name ?? actor.email;
     const newName = recipient.name ?? recipient.email;
-    await tx.insert(notifications).values([
+    await writeNotifications(tx, [
       {
         userId: recipient.userId,
         orgId: actor.orgId,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { invitations, notifications, ownershipTransfers, users } from "@/db/schema";
+import { invitations, ownershipTransfers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
@@ -16,6 +16,7 @@ import type { TransferToNewPersonInput } from "@/lib/plans/schemas";
 import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
 import { transaction } from "@/lib/transaction";
 import { expireTransferOfPlanIfDue, transferExpiry } from "./expire-transfers";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 const notSubscriber = "Only the plan's subscriber transfers its ownership. An Admin can reassign it at once instead.";
 
@@ -61,7 +62,7 @@ export async function requestTransfer(ctx: MemberContext, planId: string, toUser
       .values({ planId: plan.id, orgId: actor.orgId, fromUserId: actor.userId, toUserId: recipient.userId, expiresAt })
       .returning();
     const fromName = actor.name ?? actor.email;
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: recipient.userId,
       orgId: actor.orgId,
       planId: plan.id,

@@ -12,6 +12,7 @@ import { transaction } from "@/lib/transaction";
 import { handOverPlanInTx } from "./hand-over-plan";
 import { lockTransfer, personRef } from "./lock-transfer";
 import { transferClosedError } from "./transfer-state";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /**
  * The checks an answer to a transfer makes, in O2's order, with everything locked: addressed to
@@ -81,7 +82,7 @@ export async function acceptTransfer(ctx: MemberContext, transferId: string, opt
     const previous = await personRef(tx, transfer.fromUserId);
     const me = actor.name ?? actor.email;
     await markRequestRead(tx, transfer.id, actor.userId);
-    await tx.insert(notifications).values([
+    await writeNotifications(tx, [
       {
         userId: previous.id,
         orgId: actor.orgId,
@@ -128,7 +129,7 @@ export async function declineTransfer(ctx: MemberContext, transferId: string, op
     const requester = await personRef(tx, transfer.fromUserId);
     const me = actor.name ?? actor.email;
     await markRequestRead(tx, transfer.id, actor.userId);
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: requester.id,
       orgId: actor.orgId,
       planId: plan.id,

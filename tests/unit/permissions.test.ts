@@ -340,3 +340,128 @@ describe("O1/O2 transfer: cancel by the subscriber who asked, answer by the reci
     });
   }
 });
+
+// ── Issue 14 items 6, 7 and 24: the Users page's questions, asked of lib/permissions ──────────────
+import {
+  canChangeRoles,
+  canMergeIntoOthersSurveys,
+  canMergeSurveyAway,
+  canSelectMembers,
+  personOpRefusal,
+  personRowActions,
+  roleCapabilities,
+  roleChangeEffects,
+  roleSummary,
+  type PersonOp,
+  type PersonTarget,
+} from "@/lib/permissions";
+
+const member = (role: Role, extra: Partial<PersonTarget> = {}): PersonTarget => ({ kind: "member", id: "target", role, status: "active", ...extra });
+const invitation = (role: Role): PersonTarget => ({ kind: "invitation", id: "inv", role, status: "invited" });
+
+describe("#14.24 who selects rows and uses bulk actions on Users", () => {
+  it("#14.24 R4 R9: Admins and Managers select rows; Users do not", () => {
+    expect(roles.map(canSelectMembers)).toEqual([true, true, false]);
+  });
+  it("#14.24 R3: only Admins are offered Change role", () => {
+    expect(roles.map(canChangeRoles)).toEqual([true, false, false]);
+  });
+});
+
+describe("#14.6 which rows a bulk action cannot apply to, said before it runs", () => {
+  // Written from SPEC R3, R4, R5, R9 and R1: true = the action applies to the row.
+  const cases: Array<[Role, PersonOp, PersonTarget, Role | undefined, boolean]> = [
+    ["admin", "delete", member("user"), undefined, true],
+    ["admin", "delete", member("manager"), undefined, true],
+    ["admin", "delete", member("admin"), undefined, false],
+    ["manager", "delete", member("manager"), undefined, true],
+    ["manager", "delete", member("admin"), undefined, false],
+    ["user", "delete", member("user"), undefined, false],
+    ["admin", "delete", member("user", { deleteBlocked: "Transfer 1 survey first." }), undefined, false],
+    ["admin", "delete", invitation("user"), undefined, false],
+    ["admin", "suspend", member("user"), undefined, true],
+    ["admin", "suspend", member("user", { status: "suspended" }), undefined, false],
+    ["admin", "reactivate", member("user", { status: "suspended" }), undefined, true],
+    ["admin", "reactivate", member("user"), undefined, false],
+    ["manager", "suspend", member("admin"), undefined, false],
+    ["admin", "role", member("user"), "manager", true],
+    ["admin", "role", member("user"), "user", false],
+    ["admin", "role", member("admin"), "user", false],
+    ["admin", "role", member("user", { status: "suspended" }), "manager", false],
+    ["manager", "role", member("user"), "manager", false],
+    ["admin", "role", member("user"), undefined, false],
+    ["admin", "resend", invitation("admin"), undefined, true],
+    ["manager", "resend", invitation("manager"), undefined, false],
+    ["manager", "revoke", invitation("user"), undefined, true],
+    ["admin", "revoke", member("user"), undefined, false],
+  ];
+  for (const [actor, op, target, to, applies] of cases)
+    it(`#14.6 ${actor} ${op}${to ? ` to ${to}` : ""} on a ${target.status} ${target.kind} (${target.role})${target.deleteBlocked ? " that owns surveys (R5)" : ""}: ${applies ? "applies" : "refused with a reason"}`, () => {
+      const reason = personOpRefusal(me(actor), op, target, to);
+      if (applies) expect(reason).toBeNull();
+      else expect(reason).toEqual(expect.any(String));
+    });
+  it("#14.6 R4: nobody deletes or suspends themselves, whatever their role", () => {
+    for (const role of roles) {
+      expect(personOpRefusal(me(role), "delete", { ...member(role), id: "actor" })).toEqual(expect.any(String));
+      expect(personOpRefusal(me(role), "suspend", { ...member(role), id: "actor" })).toEqual(expect.any(String));
+    }
+  });
+  it("#14.6 R5: the reason for a member who owns surveys is the one the service gives", () => {
+    expect(personOpRefusal(me("admin"), "delete", member("user", { deleteBlocked: "Transfer 2 surveys first." }))).toBe("Transfer 2 surveys first.");
+  });
+  it("#14.6 a row's menu offers what the bulk dialog would let through", () => {
+    for (const actor of roles)
+      for (const role of roles) {
+        const can = personRowActions(me(actor), member(role));
+        expect(can.delete).toBe(personOpRefusal(me(actor), "delete", member(role)) === null);
+        expect(can.suspend).toBe(personOpRefusal(me(actor), "suspend", member(role)) === null);
+        expect(personRowActions(me(actor), invitation(role)).revoke).toBe(personOpRefusal(me(actor), "revoke", invitation(role)) === null);
+      }
+  });
+});
+
+describe("#14.7 roles described from the permission table", () => {
+  it("#14.7 R1–R4 T4 A1 S2: each role's line says what SPEC §3 gives it", () => {
+    expect(roleSummary("admin")).toMatch(/account subscription/);
+    expect(roleSummary("admin")).toMatch(/invite Admins, Managers and Users/);
+    expect(roleSummary("admin")).toMatch(/every survey/);
+    expect(roleSummary("manager")).toMatch(/^Invite Users;/);
+    expect(roleSummary("manager")).toMatch(/suspend and delete Managers and Users/);
+    expect(roleSummary("manager")).not.toMatch(/account subscription|promote/);
+    expect(roleSummary("user")).toBe("Manage only the surveys they own.");
+  });
+  it("#14.7 each description follows the functions it is read from", () => {
+    for (const role of roles) {
+      const keys = roleCapabilities(role).map((c) => c.key);
+      expect(keys.includes("tier")).toBe(canChangeTier(role));
+      expect(keys.includes("audit")).toBe(canReadAudit(role));
+      expect(keys.includes("invite")).toBe(grantableRoles(role).length > 0);
+    }
+  });
+  it("#14.7 promoting a User to Manager gains inviting and every survey and loses nothing", () => {
+    const { gains, loses } = roleChangeEffects("user", "manager");
+    expect(gains).toEqual(expect.arrayContaining(["invite Users", "manage every survey"]));
+    expect(loses).toEqual([]);
+  });
+  it("#14.7 an Admin stepping down to User loses the account subscription and every survey, gains nothing", () => {
+    const { gains, loses } = roleChangeEffects("admin", "user");
+    expect(gains).toEqual([]);
+    expect(loses).toEqual(expect.arrayContaining(["change the account subscription", "manage every survey"]));
+  });
+});
+
+describe("#14.24 S2 merge asked of one survey without a made-up target", () => {
+  it("#14.24 S2: Admins and Managers may merge any survey away; Users only their own", () => {
+    expect(canMergeSurveyAway(me("admin"), "someone")).toBe(true);
+    expect(canMergeSurveyAway(me("manager"), "someone")).toBe(true);
+    expect(canMergeSurveyAway(me("user"), "someone")).toBe(false);
+    expect(canMergeSurveyAway(me("user"), "actor")).toBe(true);
+  });
+});
+
+describe("#14.24 S2 which surveys the Merge picker offers", () => {
+  it("#14.24 S2: Admins and Managers merge into anyone's survey; Users only into their own", () => {
+    expect(roles.map((r) => canMergeIntoOthersSurveys(me(r)))).toEqual([true, true, false]);
+  });
+});

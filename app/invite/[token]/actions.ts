@@ -7,9 +7,10 @@ import { publicAction } from "@/lib/action";
 import { getSessionUser } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { declineInvitation } from "@/lib/invitations/decline-invitation";
+import { secretTokenPattern } from "@/lib/token-shape";
 import { appBaseUrl } from "@/lib/url";
 
-const acceptSchema = z.object({ token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/) });
+const acceptSchema = z.object({ token: z.string().regex(secretTokenPattern) });
 
 // POST (server action) – accept an invitation (I4). Never a side effect of GET.
 export const acceptInvitationAction = publicAction(acceptSchema, async ({ token }) => {

@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { findReplacedInvitation } from "@/lib/invitations/replace-token";
 import { roleLabels } from "@/lib/permissions";
+import { isTokenShaped } from "@/lib/token-shape";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 /** SPEC I4: opening the link shows the organization, the inviter and the role. GET changes nothing. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const validShape = /^[A-Za-z0-9_-]{20,200}$/.test(token);
+  const validShape = isTokenShaped(token);
   const [invitation, user] = await Promise.all([
     validShape ? findInvitationByToken(token) : null,
     getSessionUser(),

@@ -11,7 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireMemberPage } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
 import { displayName, formatDate, formatDateTime } from "@/lib/format";
-import { canExportMemberSurveys, canForceCheckIn, canMergeSurveys, canTransferSurvey } from "@/lib/permissions";
+import { canExportMemberSurveys, canForceCheckIn, canMergeIntoOthersSurveys, canMergeSurveyAway, canTransferSurvey } from "@/lib/permissions";
 import { pageParam, parseSearchParams, textParam } from "@/lib/search-params";
 import { listSurveys } from "@/lib/surveys/queries";
 
@@ -60,7 +60,7 @@ export default async function SurveysPage({
     canForceCheckIn: canForceCheckIn(actor, s.ownerId),
     canTransfer: canTransferSurvey(actor, s.ownerId),
     // A User merges only surveys they own, both of them: their picker offers only their own.
-    canMerge: canMergeSurveys(actor, s.ownerId, actor.role === "user" ? actor.userId : s.ownerId),
+    canMerge: canMergeSurveyAway(actor, s.ownerId),
   }));
   const tab = (label: string, owner: string | null, active: boolean) => (
     <Link
@@ -158,7 +158,7 @@ export default async function SurveysPage({
             )}
           </EmptyState>
         ) : (
-          <SurveyTable orgSlug={ctx.org.slug} rows={tableRows} mineOnlyMerge={actor.role === "user"} />
+          <SurveyTable orgSlug={ctx.org.slug} rows={tableRows} mineOnlyMerge={!canMergeIntoOthersSurveys(actor)} />
         )}
         <Pagination page={page} pageCount={pageCount} href={(p) => href({ page: p })} summary={`${total} surveys`} />
       </Card>

@@ -8,7 +8,7 @@ import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { Pagination } from "@/components/ui/pagination";
 import { requireMemberPage } from "@/lib/auth/session";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate, formatRelative, plural } from "@/lib/format";
 import { listMembers, memberSorts, memberStatusFilters } from "@/lib/members/queries";
 import { canManageUsers, roleLabels, roles } from "@/lib/permissions";
 import { enumParam, pageParam, parseSearchParams, textParam } from "@/lib/search-params";
@@ -91,8 +91,7 @@ export default async function UsersPage({
         title="Users"
         description={
           <span data-testid="seat-meter">
-            {meter} — {seats.members} member{seats.members === 1 ? "" : "s"}, {seats.pendingInvitations} pending invitation
-            {seats.pendingInvitations === 1 ? "" : "s"} · {tierLabels[seats.tier]} tier
+            {meter} — {plural(seats.members, "member")}, {plural(seats.pendingInvitations, "pending invitation")} · {tierLabels[seats.tier]} tier
           </span>
         }
         actions={
@@ -174,7 +173,7 @@ export default async function UsersPage({
         ) : (
           <MembersTable orgSlug={ctx.org.slug} orgName={ctx.org.name} viewer={{ userId: ctx.user.id, role: ctx.membership.role }} rows={people} />
         )}
-        <Pagination page={page} pageCount={pageCount} href={pageHref} summary={`${total} ${total === 1 ? "person" : "people"}`} />
+        <Pagination page={page} pageCount={pageCount} href={pageHref} summary={plural(total, "person", "people")} />
       </Card>
     </>
   );

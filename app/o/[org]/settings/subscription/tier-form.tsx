@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { initialFormState } from "@/lib/form-state";
 import { cn } from "@/lib/cn";
+import { plural } from "@/lib/format";
+import { seatsFull, seatsLeft } from "@/lib/seats/seats-left";
 import { seatsToFreeHint } from "@/lib/tiers";
 import { changeTierAction } from "./actions";
 
@@ -127,9 +129,9 @@ export function TierForm({
                 {used} {used === 1 ? "is" : "are"} in use ({holders}).
               </p>
               <p>
-                {chosen.limit !== null && chosen.limit - used === 0
+                {seatsFull({ limit: chosen.limit, used })
                   ? "Every seat will be taken: nobody more can be invited or re-activated until a seat is freed."
-                  : `${(chosen.limit ?? 0) - used} seat${(chosen.limit ?? 0) - used === 1 ? "" : "s"} will be left for invitations and re-activations.`}
+                  : `${plural(seatsLeft({ limit: chosen.limit, used }) ?? 0, "seat")} will be left for invitations and re-activations.`}
               </p>
             </div>
           }

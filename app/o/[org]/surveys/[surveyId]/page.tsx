@@ -16,7 +16,8 @@ import {
   canEditSurvey,
   canForceCheckIn,
   canManageSurveyShareLink,
-  canMergeSurveys,
+  canMergeIntoOthersSurveys,
+  canMergeSurveyAway,
   canTransferSurvey,
 } from "@/lib/permissions";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
@@ -111,8 +112,8 @@ export default async function SurveyPage({
             checkIn: canCheckInSurvey(actor, survey.checkedOutById),
             forceCheckIn: !!survey.checkedOutById && !mine && canForceCheckIn(actor, survey.ownerId),
             transfer: canTransferSurvey(actor, survey.ownerId),
-            merge: canMergeSurveys(actor, survey.ownerId, actor.role === "user" ? actor.userId : survey.ownerId),
-            mergeMineOnly: actor.role === "user",
+            merge: canMergeSurveyAway(actor, survey.ownerId),
+            mergeMineOnly: !canMergeIntoOthersSurveys(actor),
           }}
         />
       </div>

@@ -7,6 +7,7 @@ import { requireMemberPage } from "@/lib/auth/session";
 import { canChangeTier, canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
 import { listOrgPlans } from "@/lib/plans/queries";
 import { seatUsage } from "@/lib/seats/seat-usage";
+import { seatsLeft } from "@/lib/seats/seats-left";
 import { db } from "@/db/client";
 import { tierLabels } from "@/lib/tiers";
 
@@ -24,9 +25,9 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
     .map((plan) => ({
       id: plan.id,
       name: plan.productName,
-      seatsLeft: plan.usage.limit === null ? null : Math.max(0, plan.usage.limit - plan.usage.used),
+      seatsLeft: seatsLeft(plan.usage),
     }));
-  const left = seats.limit === null ? null : Math.max(0, seats.limit - seats.used);
+  const left = seatsLeft(seats);
   return (
     <>
       <PageHeader

@@ -9,6 +9,7 @@ import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { canChangePlanSeats, canEditPlanUserPermissions, canRemoveFromPlan, planAllowsAddingUsers } from "@/lib/permissions";
 import { planSeatBreakdown, planSeatMeter } from "@/lib/plans/format";
+import { seatsFull } from "@/lib/seats/seats-left";
 import { requirePlanManagerPage } from "@/lib/plans/pages";
 import { listPlanUsers } from "@/lib/plans/queries";
 import { pageParam, parseSearchParams, textParam } from "@/lib/search-params";
@@ -56,7 +57,7 @@ export default async function ManagePlanUsersPage({
     canEdit: canEditPlanUserPermissions(actor, plan.subscriberId, row.userId),
     canRemove: canRemoveFromPlan(actor, plan.subscriberId, row.userId),
   }));
-  const full = plan.usage.limit !== null && plan.usage.used >= plan.usage.limit;
+  const full = seatsFull(plan.usage);
   return (
     <>
       <PageHeader

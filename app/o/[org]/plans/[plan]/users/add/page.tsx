@@ -5,6 +5,7 @@ import { AddExistingMemberForm, InviteToPlanForm } from "@/components/plans/add-
 import { Card, PageHeader } from "@/components/ui/card";
 import { canInviteToPlan, planAllowsAddingUsers } from "@/lib/permissions";
 import { planSeatBreakdown, planSeatMeter } from "@/lib/plans/format";
+import { seatsFull } from "@/lib/seats/seats-left";
 import { requirePlanManagerPage } from "@/lib/plans/pages";
 
 export const metadata: Metadata = { title: "Add User To Plan" };
@@ -17,7 +18,7 @@ export default async function AddUserToPlanPage({ params }: { params: Promise<{ 
   const { org, plan: planId } = await params;
   const { ctx, plan } = await requirePlanManagerPage(org, planId);
   if (!planAllowsAddingUsers(plan.userMode)) notFound();
-  const full = plan.usage.limit !== null && plan.usage.used >= plan.usage.limit;
+  const full = seatsFull(plan.usage);
   const mayInvite = canInviteToPlan({ userId: ctx.user.id, role: ctx.membership.role }, plan.subscriberId);
   const back = `/o/${ctx.org.slug}/plans/${plan.id}/users`;
   return (
