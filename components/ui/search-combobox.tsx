@@ -28,6 +28,11 @@ export function SearchCombobox<T>(props: {
   onChange?: (item: T | null) => void;
   /** The item already chosen when the picker appears (a filter already applied). */
   defaultValue?: T | null;
+  /**
+   * The list in the flow, pushing what follows down, instead of floating: inside a scrolling
+   * dialog a floating list is clipped by it and covers its buttons (#14.10).
+   */
+  inlineList?: boolean;
 }) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -128,7 +133,10 @@ export function SearchCombobox<T>(props: {
         role="listbox"
         aria-label={`${props.label}: matching ${props.noun}s`}
         hidden={!open}
-        className="absolute left-0 right-0 z-30 mt-1 max-h-64 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-gray-200"
+        className={cn(
+          "mt-1 overflow-auto rounded-md bg-white py-1 text-sm ring-1 ring-gray-200",
+          props.inlineList ? "max-h-48" : "absolute left-0 right-0 z-30 max-h-64 shadow-lg",
+        )}
       >
         {options.map((item, index) => (
           <li

@@ -37,9 +37,15 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
             : `${left} of ${seats.limit} seats left on the ${tierLabels[seats.tier]} tier. Each invitation holds a seat until it is accepted, revoked or expires.`
         }
         actions={
-          <Link href={`/o/${ctx.org.slug}/users`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-            Back to Users
-          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            {/* #14.14: the invitations already sent are one step away. */}
+            <Link href={`/o/${ctx.org.slug}/invites`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Manage Invites
+            </Link>
+            <Link href={`/o/${ctx.org.slug}/users`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Back to Users
+            </Link>
+          </div>
         }
       />
       <Card className="max-w-2xl p-6">
