@@ -57,6 +57,6 @@ export function defaultPlanSeats(tier: Tier): number {
 export function planSeatsHint(tier: Tier): string {
   const limit = seatLimits[tier];
   return limit === null
-    ? "Plan seats limit who uses this product; each plan user is also a member or invitee of the organization."
-    : `Plan seats limit who uses this product; each plan user also holds one of the organization's ${limit} seats (${tierLabels[tier]} tier), so more than ${limit} cannot be used.`;
+    ? "Each plan user is also a member or invitee of the organization."
+    : `Each plan user also holds one of the organization's ${limit} seats (${tierLabels[tier]} tier).`;
 }

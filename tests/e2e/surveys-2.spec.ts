@@ -160,3 +160,77 @@ test("#14.9 those who manage a survey see and copy its share link again; others 
   await una.context.close();
   await ada.context.close();
 });
+
+test("S2 #14.10 merge says what becomes of the share link, and the picker's list covers neither Cancel nor Merge (390 px)", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  const ada = await signedIn(browser, s.emails.admin, { viewport: phone });
+  const linkOf = async (title: string) => {
+    await openSurvey(ada.page, s, title);
+    await ada.page.getByRole("button", { name: "Create share link" }).click();
+    return ada.page.getByLabel("Current share link").inputValue();
+  };
+  await linkOf("Customer satisfaction 2026");
+  const defectLink = await linkOf("Casting defect root-cause review");
+
+  // Into a survey with its own link: the merged-away link stops working, and the preview says so.
+  await openSurvey(ada.page, s, "Customer satisfaction 2026");
+  await ada.page.getByRole("button", { name: "Merge" }).click();
+  const dialog = ada.page.getByRole("dialog", { name: 'Merge "Customer satisfaction 2026" into another survey' });
+  const box = dialog.getByRole("combobox", { name: "Merge into" });
+  await box.fill("a");
+  await expect(dialog.getByRole("option").first()).toBeVisible();
+  // The open list pushes the buttons down instead of lying over them: each is what a tap there hits.
+  for (const name of ["Cancel", "Merge"]) {
+    const button = dialog.getByRole("button", { name, exact: true });
+    await button.scrollIntoViewIfNeeded();
+    const hit = await button.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    });
+    expect(hit, `${name} is not covered by the list`).toBe(true);
+  }
+  await screenshot(ada.page, "survey-merge-picker-open-390");
+  await box.fill("Casting");
+  await dialog.getByRole("option", { name: /Casting defect root-cause review/ }).click();
+  const preview = dialog.getByRole("region", { name: "What the merge does" });
+  await expect(preview).toContainText('The share link of "Customer satisfaction 2026" stops working.');
+  await screenshot(ada.page, "survey-merge-preview-link-ends-390");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // Into a survey without a link: the link is carried over and keeps working.
+  await openSurvey(ada.page, s, "Casting defect root-cause review");
+  await ada.page.getByRole("button", { name: "Merge" }).click();
+  const second = ada.page.getByRole("dialog", { name: 'Merge "Casting defect root-cause review" into another survey' });
+  await second.getByRole("combobox", { name: "Merge into" }).fill("Foundry");
+  await second.getByRole("option", { name: /Foundry safety walk-through/ }).click();
+  await expect(second.getByRole("region", { name: "What the merge does" })).toContainText(
+    'The share link of "Casting defect root-cause review" keeps working: it opens "Foundry safety walk-through"',
+  );
+  await second.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(ada.page.getByRole("heading", { level: 1, name: "Foundry safety walk-through" })).toBeVisible();
+  await expect(ada.page.getByRole("status").filter({ hasText: "Merge complete" })).toContainText("Its share link now opens this survey.");
+  await expect(ada.page.getByLabel("Current share link")).toHaveValue(defectLink);
+  await ada.context.close();
+});
+
+test("S1 #14.12 a read-only survey offers 'Ask Max Manager to check it in': one inbox notice, not twice within the hour", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  const una = await signedIn(browser, s.emails.user1, { viewport: phone });
+  await openSurvey(una.page, s, "Supplier onboarding feedback");
+  const ask = una.page.getByRole("button", { name: "Ask Max Manager to check it in" });
+  await ask.focus();
+  await una.page.keyboard.press("Enter");
+  await expect(una.page.getByRole("status").filter({ hasText: "Max Manager was asked, in their inbox, to check it in." })).toBeVisible();
+  await screenshot(una.page, "survey-ask-to-check-in-390");
+  await ask.click();
+  await expect(una.page.getByRole("alert").filter({ hasText: "You asked Max Manager already." })).toBeVisible();
+  await una.context.close();
+
+  const max = await signedIn(browser, s.emails.manager);
+  await max.page.goto(`/o/${s.acme.slug}/inbox`);
+  const notices = max.page.getByRole("listitem").filter({ hasText: 'Una User asks you to check in "Supplier onboarding feedback"' });
+  await expect(notices).toHaveCount(1);
+  await notices.getByRole("link", { name: "Open survey" }).click();
+  await expect(max.page.getByRole("heading", { level: 1, name: "Supplier onboarding feedback" })).toBeVisible();
+  await max.context.close();
+});

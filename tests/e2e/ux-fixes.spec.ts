@@ -90,3 +90,72 @@ test("#14.14 keyboard: the first Tab stop skips to the main content, a page chan
   await expect(ada.page.getByRole("heading", { level: 1, name: "Manage Invites" })).toBeFocused();
   await ada.context.close();
 });
+
+test("#14.12 a refusal names who can help: Activity names the Admins; a plan's Manage Users names its subscriber and the Admins", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  const una = await signedIn(browser, s.emails.user1, { viewport: phone });
+  const response = await una.page.goto(`/o/${s.acme.slug}/activity`);
+  expect(response?.status()).toBe(403);
+  await expect(una.page.getByTestId("who-to-ask")).toHaveText("Who can help: Admins: Ada Admin.");
+  await screenshot(una.page, "forbidden-names-390");
+  await una.page.goto(`/o/${s.acme.slug}/subscriptions`);
+  await una.page.getByRole("link", { name: "PDoc Share", exact: true }).click();
+  await expect(una.page).toHaveURL(/\/plans\/[\w-]+$/);
+  expect((await una.page.goto(`${una.page.url()}/users`))?.status()).toBe(403);
+  await expect(una.page.getByTestId("who-to-ask")).toHaveText("Who can help: Ada Admin (subscriber of PDoc Share), or an Admin: Ada Admin.");
+  await una.context.close();
+});
+
+test("T1/T4 #14.8 at N of N seats an Admin gets 'Upgrade to Essential for 6 seats' on Users and Invite Teammate; Products starts plan seats within the tier and says why", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  // Bolt Supply Co is on Free (4 seats) with one member: three invitations fill it.
+  const sam = await signedIn(browser, s.emails.supplier);
+  await sam.page.goto(`/o/${s.bolt.slug}/users/invite`);
+  await sam.page.getByLabel("Email addresses").fill(["a", "b", "c"].map((x) => `seat-${x}-${Date.now()}@example.test`).join("\n"));
+  await sam.page.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(sam.page.getByRole("list", { name: "Invitation results" })).toBeVisible();
+  await sam.page.goto(`/o/${s.bolt.slug}/users`);
+  const note = sam.page.getByRole("note", { name: "Seat limit" });
+  await expect(note).toContainText("4 of 4 seats are in use");
+  const upgrade = note.getByRole("link", { name: "Upgrade to Essential for 6 seats" });
+  await expect(upgrade).toHaveAttribute("href", `/o/${s.bolt.slug}/settings/subscription`);
+  await screenshot(sam.page, "users-seat-limit");
+  await sam.page.goto(`/o/${s.bolt.slug}/users/invite`);
+  await expect(sam.page.getByRole("link", { name: "Upgrade to Essential for 6 seats" })).toBeVisible();
+  await sam.page.goto(`/o/${s.bolt.slug}/products`);
+  const seats = sam.page.getByRole("spinbutton", { name: "Seats" }).first();
+  await expect(seats).toHaveValue("4");
+  await expect(seats).toHaveAccessibleDescription(/holds one of the organization's 4 seats/);
+  await screenshot(sam.page, "products-plan-seats");
+  await sam.context.close();
+});
+
+test("#14.16 Reassign now is not offered to the plan's own subscriber; Users filters apply on change; the product area's tabs fit at 390 px", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  const ada = await signedIn(browser, s.emails.admin);
+  await ada.page.goto(`/o/${s.acme.slug}/subscriptions`);
+  await ada.page.getByRole("link", { name: "Transfer Ownership of PDoc Share" }).click();
+  await expect(ada.page.getByRole("heading", { level: 1, name: "Transfer Ownership — PDoc Share" })).toBeVisible();
+  await expect(ada.page.getByRole("heading", { name: "Reassign now (Admins)" })).toHaveCount(0);
+  // A plan someone else subscribes to (from Products, since Ada is not on it): the Admin may reassign it.
+  await ada.page.goto(`/o/${s.acme.slug}/products`);
+  await ada.page.getByRole("link", { name: "Transfer Ownership of Supplier Evaluations" }).click();
+  await expect(ada.page.getByRole("heading", { name: "Reassign now (Admins)" })).toBeVisible();
+
+  // Filters apply as they change; Apply stays for a browser without JavaScript.
+  await ada.page.goto(`/o/${s.acme.slug}/users`);
+  const filters = ada.page.getByRole("search", { name: "Filter users" });
+  await filters.getByLabel("Role").selectOption("manager");
+  await expect(ada.page).toHaveURL(/role=manager/);
+  await expect(ada.page.getByRole("search", { name: "Filter users" }).getByRole("button", { name: "Apply" })).toBeVisible();
+  await ada.context.close();
+
+  const una = await signedIn(browser, s.emails.user1, { viewport: phone });
+  await una.page.goto(`/o/${s.acme.slug}/subscriptions`);
+  await una.page.getByRole("link", { name: "PDoc Share", exact: true }).click();
+  const tabs = una.page.getByRole("navigation", { name: "Product area" }).getByRole("link");
+  await expect(tabs).toHaveCount(4);
+  for (const tab of await tabs.all()) await expect(tab).toBeInViewport({ ratio: 1 });
+  await screenshot(una.page, "product-area-tabs-390");
+  await una.context.close();
+});

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { canChangeTier, canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
 import { listOrgPlans } from "@/lib/plans/queries";
+import { seatHelp } from "@/lib/seats/seat-help";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { db } from "@/db/client";
 import { tierLabels } from "@/lib/tiers";
@@ -27,6 +28,7 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
       seatsLeft: plan.usage.limit === null ? null : Math.max(0, plan.usage.limit - plan.usage.used),
     }));
   const left = seats.limit === null ? null : Math.max(0, seats.limit - seats.used);
+  const help = await seatHelp(db, { orgId: ctx.org.id, orgSlug: ctx.org.slug, role: ctx.membership.role }, seats);
   return (
     <>
       <PageHeader
@@ -59,6 +61,8 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
             tier: tierLabels[seats.tier],
             // T4: only Admins change the tier; Managers are told to ask one.
             subscriptionHref: canChangeTier(ctx.membership.role) ? `/o/${ctx.org.slug}/settings/subscription` : null,
+            upgradeLabel: help.upgrade?.label ?? null,
+            askAdmins: help.askAdmins,
           }}
         />
       </Card>
