@@ -138,6 +138,11 @@ export function canCheckOutSurvey(_actor: Actor, checkedOutById: string | null):
   return checkedOutById === null;
 }
 
+/** S1, #14.12: anyone who can read a survey checked out by someone else may ask the holder to check it in. */
+export function canAskToCheckIn(actor: Actor, checkedOutById: string | null): boolean {
+  return checkedOutById !== null && checkedOutById !== actor.userId;
+}
+
 /** S1: checking in (without force) is releasing one's own check-out. */
 export function canCheckInSurvey(actor: Actor, checkedOutById: string | null): boolean {
   return checkedOutById !== null && checkedOutById === actor.userId;
@@ -178,6 +183,14 @@ export function canTransferOwnership(actor: Actor, subscriberId: string): boolea
 /** O4: an Admin reassigns a plan at once, without acceptance. */
 export function canReassignPlan(actor: Role): boolean {
   return actor === "admin";
+}
+
+/**
+ * O4 on one plan (#14.16): an Admin reassigns a plan someone else subscribes to. Its own
+ * subscriber transfers it (O1) instead: "Reassign now" is not for them.
+ */
+export function canReassignPlanOf(actor: Actor, subscriberId: string): boolean {
+  return canReassignPlan(actor.role) && actor.userId !== subscriberId;
 }
 
 // ── Product plans, the product area and ownership transfer (SPEC §5, §6, §8) ──────────────────

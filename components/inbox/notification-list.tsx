@@ -39,9 +39,11 @@ export function NotificationList(props: { orgSlug: string; items: NotificationIt
   const [declineState, decline, declining] = useActionState(declineTransferAction, initialFormState);
   const busy = marking || accepting || declining;
   const messageFor = (item: NotificationItem) => {
+    // An answer shows once, on the request it answers (#14.11), not on every notice of that transfer.
+    const isRequest = item.canAnswer || item.transferOutcome !== null;
     for (const [state, field, id] of [
-      [acceptState, "transferId", item.transferId],
-      [declineState, "transferId", item.transferId],
+      [acceptState, "transferId", isRequest ? item.transferId : null],
+      [declineState, "transferId", isRequest ? item.transferId : null],
       [readState, "notificationId", item.id],
     ] as const) {
       if (id && answeredId(state, field) === id && (state.formError || (state.ok && state.message))) return state;

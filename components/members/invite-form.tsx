@@ -30,7 +30,15 @@ const sent = new Set(["invited", "resent"]);
 export type PlanToJoin = { id: string; name: string; seatsLeft: number | null };
 
 /** T1 up front: how many seats are left, and whether this inviter can change the tier (T4). */
-export type SeatsUpFront = { left: number | null; limit: number | null; tier: string; subscriptionHref: string | null };
+export type SeatsUpFront = {
+  left: number | null;
+  limit: number | null;
+  tier: string;
+  subscriptionHref: string | null;
+  /** #14.8 (lib/seats/seat-help): "Upgrade to Pro for 10 seats" for an Admin; the Admins to ask, by name, for others. */
+  upgradeLabel?: string | null;
+  askAdmins?: string | null;
+};
 
 function summaryOf(results: InviteResult[]) {
   const ok = results.filter((r) => sent.has(r.outcome)).length;
@@ -91,14 +99,13 @@ export function InviteForm({
           <p className="mt-1">
             {seats.subscriptionHref ? (
               <>
-                Move to a larger tier on{" "}
                 <Link href={seats.subscriptionHref} className="font-semibold underline">
-                  Account subscription
-                </Link>
-                , or free a seat: revoke a pending invitation on{" "}
+                  {seats.upgradeLabel ?? "Move to a larger tier"}
+                </Link>{" "}
+                on Account subscription, or free a seat: revoke a pending invitation on{" "}
               </>
             ) : (
-              <>Ask an Admin to move to a larger tier, or free a seat: revoke a pending invitation on </>
+              <>Ask {seats.askAdmins ? `${seats.askAdmins} (Admin)` : "an Admin"} to move to a larger tier, or free a seat: revoke a pending invitation on </>
             )}
             <Link href={`/o/${orgSlug}/invites`} className="font-semibold underline">
               Manage Invites

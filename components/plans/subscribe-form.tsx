@@ -7,7 +7,16 @@ import { FormMessage, inputClass } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
 
 /** P1: subscribe to one product; "several"-user products ask for their seats. */
-export function SubscribeForm(props: { orgSlug: string; productId: string; productName: string; asksSeats: boolean }) {
+export function SubscribeForm(props: {
+  orgSlug: string;
+  productId: string;
+  productName: string;
+  asksSeats: boolean;
+  /** The plan seats to start with (lib/tiers defaultPlanSeats: within the tier, #14.8). */
+  defaultSeats: number;
+  /** One line on how plan seats relate to the organization's seats. */
+  seatsHint: string;
+}) {
   const [state, action, pending] = useActionState(subscribeAction, initialFormState);
   const seatsError = state.fieldErrors?.seats?.[0];
   const id = `seats-${props.productId}`;
@@ -28,9 +37,9 @@ export function SubscribeForm(props: { orgSlug: string; productId: string; produ
               inputMode="numeric"
               min={1}
               max={10000}
-              defaultValue={state.values?.seats ?? "5"}
+              defaultValue={state.values?.seats ?? String(props.defaultSeats)}
               aria-invalid={seatsError ? true : undefined}
-              aria-describedby={seatsError ? `${id}-error` : undefined}
+              aria-describedby={seatsError ? `${id}-error ${id}-hint` : `${id}-hint`}
               className={inputClass}
             />
           </div>
@@ -39,6 +48,11 @@ export function SubscribeForm(props: { orgSlug: string; productId: string; produ
           {pending ? "Subscribing…" : "Subscribe"}
         </Button>
       </div>
+      {props.asksSeats ? (
+        <p id={`${id}-hint`} className="text-xs text-gray-500">
+          {props.seatsHint}
+        </p>
+      ) : null}
       {seatsError ? (
         <p id={`${id}-error`} className="text-sm text-red-600">
           {seatsError}

@@ -8,9 +8,9 @@ import { FormMessage, inputClass } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
 
 /**
- * The survey's share link: anyone with it answers without signing in. Only a fingerprint of the
- * link is stored, so a new link is shown once, right after it is made; replacing it ends the old
- * one (docs/decisions/022).
+ * The survey's share link: anyone with it answers without signing in. Those who manage the survey
+ * see it and copy it whenever they come back (#14.9, docs/decisions/060); replacing it ends the
+ * old one. A link made before links were kept (hash only) cannot be shown: Replace gives one.
  */
 export function ShareLinkPanel(props: {
   orgSlug: string;
@@ -19,13 +19,16 @@ export function ShareLinkPanel(props: {
   activeSince: string | null;
   canManage: boolean;
   hasQuestions: boolean;
+  /** The current link, for those who manage it; null otherwise or for a link made before it was kept. */
+  url: string | null;
 }) {
   const [rotateState, rotate, rotating] = useActionState(rotateShareLinkAction, initialFormState);
   const [disableState, disable, disabling] = useActionState(disableShareLinkAction, initialFormState);
   const [copied, setCopied] = useState(false);
-  const url = rotateState.ok ? (rotateState.data as { url?: string } | undefined)?.url : undefined;
-  // The newest answer wins: a link made after turning off shows; turning off hides a shown link.
-  const showUrl = url && props.active;
+  const made = rotateState.ok ? (rotateState.data as { url?: string } | undefined)?.url : undefined;
+  // The page's link is the current one; right after Replace, the action's answer may be newer.
+  const url = props.active ? (made ?? props.url) : null;
+  const legacy = props.active && props.canManage && !url;
   const fields = (
     <>
       <input type="hidden" name="org" value={props.orgSlug} />
@@ -40,10 +43,10 @@ export function ShareLinkPanel(props: {
           : "There is no share link: nobody can answer this survey yet."}
         {props.hasQuestions ? "" : " Add questions before sharing it."}
       </p>
-      {showUrl ? (
+      {url ? (
         <div className="space-y-1.5 rounded-md bg-green-50 p-3 ring-1 ring-inset ring-green-200">
           <label htmlFor="share-url" className="block font-medium text-green-900">
-            Share link — copy it now
+            Current share link
           </label>
           <div className="flex flex-col items-start gap-2">
             <input id="share-url" readOnly value={url} className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.target.select()} />
@@ -59,10 +62,11 @@ export function ShareLinkPanel(props: {
               {copied ? "Copied" : "Copy"}
             </Button>
           </div>
-          <p className="text-xs text-green-900">
-            Only a fingerprint of the link is kept, so it cannot be shown again. If it is lost, create a new one.
-          </p>
         </div>
+      ) : legacy ? (
+        <p className="rounded-md bg-amber-50 p-3 text-amber-900 ring-1 ring-inset ring-amber-200">
+          This link was created before links could be shown again. Replace it to get one you can copy; the current link then stops working.
+        </p>
       ) : null}
       {props.canManage ? (
         <div className="flex flex-wrap items-start gap-2">
@@ -86,7 +90,7 @@ export function ShareLinkPanel(props: {
       )}
       {rotateState.formError ? <FormMessage state={rotateState} /> : null}
       {disableState.formError ? <FormMessage state={disableState} /> : null}
-      {props.active && rotateState.ok && !url ? <FormMessage state={rotateState} /> : null}
+      {props.active && rotateState.ok ? <FormMessage state={rotateState} /> : null}
       {!props.active && disableState.ok ? <FormMessage state={disableState} /> : null}
     </div>
   );

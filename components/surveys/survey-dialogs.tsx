@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import {
+  checkInSurveyAction,
   forceCheckInSurveyAction,
   mergeSurveysAction,
   transferAllSurveysAction,
@@ -72,9 +73,54 @@ function DialogForm(props: {
   );
 }
 
+/**
+ * S1, #14.1: Check in while the editor holds unsaved edits. Save and check in (one transaction),
+ * Discard and check in, or Cancel (the default focus, so one Enter loses nothing).
+ */
+export function CheckInUnsavedDialog(props: {
+  orgSlug: string;
+  survey: SurveyRef;
+  onSave: () => void;
+  onDiscard: () => void;
+  onClose: () => void;
+}) {
+  const [state, action, pending] = useActionState(checkInSurveyAction, initialFormState);
+  const { onClose } = props;
+  useEffect(() => {
+    if (state.ok) onClose();
+  }, [state.ok, onClose]);
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && props.onClose()}
+      title="Check in with unsaved changes?"
+      description={<p>You changed &quot;{props.survey.title}&quot; since you last saved. Checking in without saving loses those changes.</p>}
+    >
+      <form action={action} onSubmit={props.onDiscard} className="space-y-4">
+        <input type="hidden" name="org" value={props.orgSlug} />
+        <input type="hidden" name="surveyId" value={props.survey.id} />
+        <FormMessage state={state} />
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" disabled={pending}>
+            {pending ? "Checking in…" : "Discard and check in"}
+          </Button>
+          <Button variant="primary" onClick={props.onSave}>
+            Save and check in
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
 /** SPEC S2 force check-in: release the holder's check-out, after saying whose and since when. */
 export function ForceCheckInDialog(props: { orgSlug: string; survey: SurveyRef; onClose: () => void }) {
-  const { survey } = props;
+  // #14.13: the page re-renders without a holder once the check-in worked; the dialog keeps
+  // saying whose check-out it released, as it was when opened.
+  const [survey] = useState(props.survey);
   return (
     <Dialog
       open
@@ -172,6 +218,8 @@ type Preview = {
   target: { id: string; title: string; responses: number };
   questionsAdded: string[];
   questionsMatched: number;
+  /** What becomes of the merged-away survey's share link (#14.10). */
+  shareLink: "none" | "carried" | "ends";
   blockedBy: Array<{ title: string; holderName: string; since: string | null }>;
 };
 
@@ -235,6 +283,7 @@ export function MergeSurveyDialog(props: { orgSlug: string; survey: SurveyRef; m
           mineOnly={props.mineOnly}
           hint={props.mineOnly ? "You can merge only into surveys you own." : undefined}
           onChange={setTarget}
+          inlineList
         />
         {target && !current ? (
           <p role="status" className="text-sm text-gray-600">
@@ -263,6 +312,16 @@ export function MergeSurveyDialog(props: { orgSlug: string; survey: SurveyRef; m
               {data.questionsMatched ? (
                 <li>
                   {data.questionsMatched} question{data.questionsMatched === 1 ? "" : "s"} already asked there: those answers join them.
+                </li>
+              ) : null}
+              {data.shareLink === "carried" ? (
+                <li>
+                  The share link of &quot;{data.source.title}&quot; keeps working: it opens &quot;{data.target.title}&quot;, which has no link of its own.
+                </li>
+              ) : data.shareLink === "ends" ? (
+                <li className="font-medium text-amber-900">
+                  The share link of &quot;{data.source.title}&quot; stops working. &quot;{data.target.title}&quot; keeps its own link; send that one to
+                  respondents instead.
                 </li>
               ) : null}
               <li>&quot;{data.source.title}&quot; is deleted. This cannot be undone.</li>

@@ -3,6 +3,7 @@
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { updateSurveyAction } from "@/app/o/[org]/surveys/actions";
+import { useUnsavedChanges } from "@/components/surveys/unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import type { SurveyQuestion } from "@/db/schema/work";
@@ -18,7 +19,8 @@ const toRows = (questions: SurveyQuestion[]): Row[] =>
 /**
  * S1 edit, for the member who has the survey checked out: title, description and the questions
  * (add, reword, reorder, remove, mark required). The server keeps each question's id, so the
- * answers already given stay with their question.
+ * answers already given stay with their question. Unsaved edits are shared with the page's
+ * guard (#14.1): Check in offers to save them, and leaving the page asks first.
  */
 export function SurveyEditor(props: {
   orgSlug: string;
@@ -26,8 +28,19 @@ export function SurveyEditor(props: {
 }) {
   const [state, action, pending] = useActionState(updateSurveyAction, initialFormState);
   const [rows, setRows] = useState<Row[]>(() => toRows(props.survey.questions));
-  const [dirty, setDirty] = useState(false);
+  const { dirty, setDirty, registerSaveAndCheckIn } = useUnsavedChanges();
   const focusKey = useRef<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const saveAndCheckIn = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    registerSaveAndCheckIn(() => form.current?.requestSubmit(saveAndCheckIn.current));
+    return () => {
+      // The editor goes away once the survey is checked in: nothing of it is unsaved any more.
+      registerSaveAndCheckIn(null);
+      setDirty(false);
+    };
+  }, [registerSaveAndCheckIn, setDirty]);
 
   // After a save the server answers with the questions as stored (new ones now have ids): take
   // them while rendering that answer (React's "adjust state when a prop changes" pattern).
@@ -35,11 +48,12 @@ export function SurveyEditor(props: {
   if (answered !== state) {
     setAnswered(state);
     const saved = (state.data as { questions?: SurveyQuestion[] } | undefined)?.questions;
-    if (state.ok && saved) {
-      setRows(toRows(saved));
-      setDirty(false);
-    }
+    if (state.ok && saved) setRows(toRows(saved));
   }
+  // The guard's state lives in the page's provider: update it after rendering, not during.
+  useEffect(() => {
+    if (state.ok) setDirty(false);
+  }, [state, setDirty]);
 
   useEffect(() => {
     if (!focusKey.current) return;
@@ -61,7 +75,7 @@ export function SurveyEditor(props: {
   const values = state.ok ? undefined : state.values;
 
   return (
-    <form action={action} onChange={() => setDirty(true)} className="space-y-6" aria-label="Edit survey">
+    <form ref={form} action={action} onChange={() => setDirty(true)} className="space-y-6" aria-label="Edit survey">
       <input type="hidden" name="org" value={props.orgSlug} />
       <input type="hidden" name="surveyId" value={props.survey.id} />
       <Field
@@ -166,12 +180,15 @@ export function SurveyEditor(props: {
       </fieldset>
 
       <FormMessage state={state} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" name="intent" value="save" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}
         </Button>
+        <Button ref={saveAndCheckIn} type="submit" name="intent" value="check-in" variant="secondary" disabled={pending}>
+          Save and check in
+        </Button>
         <span className="text-sm text-gray-500" aria-live="polite">
-          {dirty ? "Unsaved changes. Save them before you check in." : ""}
+          {dirty ? "Unsaved changes." : ""}
         </span>
       </div>
     </form>

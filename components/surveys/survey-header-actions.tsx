@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { checkInSurveyAction, checkOutSurveyAction } from "@/app/o/[org]/surveys/actions";
-import { ForceCheckInDialog, MergeSurveyDialog, TransferSurveyDialog, type SurveyRef } from "@/components/surveys/survey-dialogs";
+import { CheckInUnsavedDialog, ForceCheckInDialog, MergeSurveyDialog, TransferSurveyDialog, type SurveyRef } from "@/components/surveys/survey-dialogs";
+import { useUnsavedChanges } from "@/components/surveys/unsaved-changes";
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 
@@ -12,7 +13,8 @@ export function SurveyHeaderActions(props: {
   survey: SurveyRef;
   can: { checkOut: boolean; checkIn: boolean; forceCheckIn: boolean; transfer: boolean; merge: boolean; mergeMineOnly: boolean };
 }) {
-  const [open, setOpen] = useState<null | "force" | "transfer" | "merge">(null);
+  const [open, setOpen] = useState<null | "check-in" | "force" | "transfer" | "merge">(null);
+  const unsaved = useUnsavedChanges();
   const { survey, can, orgSlug } = props;
   const fields = { org: orgSlug, surveyId: survey.id };
   return (
@@ -22,7 +24,12 @@ export function SurveyHeaderActions(props: {
           Check out
         </ActionButton>
       ) : null}
-      {can.checkIn ? (
+      {can.checkIn && unsaved.dirty ? (
+        // #14.1: with unsaved edits, Check in asks whether to save them first.
+        <Button variant="primary" onClick={() => setOpen("check-in")}>
+          Check in
+        </Button>
+      ) : can.checkIn ? (
         <ActionButton action={checkInSurveyAction} fields={fields} variant="primary" pendingLabel="Checking in…">
           Check in
         </ActionButton>
@@ -42,7 +49,18 @@ export function SurveyHeaderActions(props: {
           Merge
         </Button>
       ) : null}
-      {open === "force" ? (
+      {open === "check-in" ? (
+        <CheckInUnsavedDialog
+          orgSlug={orgSlug}
+          survey={survey}
+          onSave={() => {
+            setOpen(null);
+            unsaved.saveAndCheckIn();
+          }}
+          onDiscard={() => unsaved.setDirty(false)}
+          onClose={() => setOpen(null)}
+        />
+      ) : open === "force" ? (
         <ForceCheckInDialog orgSlug={orgSlug} survey={survey} onClose={() => setOpen(null)} />
       ) : open === "transfer" ? (
         <TransferSurveyDialog orgSlug={orgSlug} survey={survey} onClose={() => setOpen(null)} />

@@ -18,6 +18,8 @@ export function SurveyPicker(props: {
   error?: string;
   hint?: string;
   onChange?: (survey: PickedSurvey | null) => void;
+  /** In a dialog: the list takes its place in the flow instead of floating over the buttons (#14.10). */
+  inlineList?: boolean;
 }) {
   const { orgSlug, excludeIds, mineOnly } = props;
   return (
@@ -47,6 +49,7 @@ export function SurveyPicker(props: {
         </>
       )}
       onChange={props.onChange}
+      inlineList={props.inlineList}
     />
   );
 }

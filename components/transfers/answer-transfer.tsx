@@ -8,7 +8,14 @@ import { FormMessage } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
 
 /** O1, O2: Accept or Decline on the page the transfer email links to; the chosen one has focus. */
-export function AnswerTransfer(props: { orgSlug: string; transferId: string; planHref: string; intent: "accept" | "decline" | null }) {
+export function AnswerTransfer(props: {
+  orgSlug: string;
+  transferId: string;
+  planHref: string;
+  intent: "accept" | "decline" | null;
+  /** The plan's name, when several requests can be on one page (My Subscriptions): names the buttons. */
+  label?: string;
+}) {
   const [acceptState, accept, accepting] = useActionState(acceptTransferAction, initialFormState);
   const [declineState, decline, declining] = useActionState(declineTransferAction, initialFormState);
   const done = acceptState.ok || declineState.ok;
@@ -25,14 +32,25 @@ export function AnswerTransfer(props: { orgSlug: string; transferId: string; pla
           <form action={accept}>
             <input type="hidden" name="org" value={props.orgSlug} />
             <input type="hidden" name="transferId" value={props.transferId} />
-            <Button type="submit" disabled={accepting || declining} autoFocus={props.intent === "accept"}>
+            <Button
+              type="submit"
+              disabled={accepting || declining}
+              autoFocus={props.intent === "accept"}
+              aria-label={props.label ? `Accept ${props.label}` : undefined}
+            >
               {accepting ? "Accepting…" : "Accept"}
             </Button>
           </form>
           <form action={decline}>
             <input type="hidden" name="org" value={props.orgSlug} />
             <input type="hidden" name="transferId" value={props.transferId} />
-            <Button type="submit" variant="secondary" disabled={accepting || declining} autoFocus={props.intent === "decline"}>
+            <Button
+              type="submit"
+              variant="secondary"
+              disabled={accepting || declining}
+              autoFocus={props.intent === "decline"}
+              aria-label={props.label ? `Decline ${props.label}` : undefined}
+            >
               {declining ? "Declining…" : "Decline"}
             </Button>
           </form>

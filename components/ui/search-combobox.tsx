@@ -30,6 +30,11 @@ export function SearchCombobox<T>(props: {
   defaultValue?: T | null;
   /** Shown under "No … matches." when a search finds nothing (where to go instead). */
   emptyHint?: ReactNode;
+  /**
+   * The list in the flow, pushing what follows down, instead of floating: inside a scrolling
+   * dialog a floating list is clipped by it and covers its buttons (#14.10).
+   */
+  inlineList?: boolean;
 }) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -131,7 +136,10 @@ export function SearchCombobox<T>(props: {
         aria-label={`${props.label}: matching ${props.noun}s`}
         // No empty strip over the "nothing found" panel below (issue 14.5): the list shows when it has rows.
         hidden={!open || !options.length}
-        className="absolute left-0 right-0 z-30 mt-1 max-h-64 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-gray-200"
+        className={cn(
+          "mt-1 overflow-auto rounded-md bg-white py-1 text-sm ring-1 ring-gray-200",
+          props.inlineList ? "max-h-48" : "absolute left-0 right-0 z-30 max-h-64 shadow-lg",
+        )}
       >
         {options.map((item, index) => (
           <li

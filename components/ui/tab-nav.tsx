@@ -7,7 +7,8 @@ export type Tab = { key: string; href: string; label: string; count?: number };
 export function TabNav(props: { label: string; tabs: readonly Tab[]; current: string }) {
   return (
     <nav aria-label={props.label} className="mb-6 border-b border-gray-200">
-      <ul className="-mb-px flex gap-6 overflow-x-auto text-sm">
+      {/* Wraps on a phone rather than scrolling a tab out of sight (#14.16). */}
+      <ul className="-mb-px flex flex-wrap gap-x-4 gap-y-1 text-sm sm:gap-x-6">
         {props.tabs.map((tab) => (
           <li key={tab.key}>
             <Link

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   index,
@@ -13,6 +14,7 @@ import {
 import { users } from "./auth";
 import { invitations, organizations } from "./organizations";
 import { ownershipTransfers, plans } from "./plans";
+import { surveys } from "./work";
 
 export const notificationKindEnum = pgEnum("notification_kind", [
   "transfer_requested",
@@ -30,6 +32,8 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   // The inviter is told when their invitation is accepted or declined (docs/decisions/034).
   "member_joined",
   "invitation_declined",
+  // A member asks the holder of a survey's check-out to check it in (#14.12, docs/decisions/062).
+  "checkin_requested",
 ]);
 
 /** A user's inbox entry (SPEC N1). */
@@ -51,6 +55,8 @@ export const notifications = pgTable(
     }),
     /** The plan the notification is about, for its link (plan added, tasks moved, transfers). */
     planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
+    /** The survey the notification is about, for its link (a request to check it in). */
+    surveyId: uuid("survey_id").references(() => surveys.id, { onDelete: "cascade" }),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -58,6 +64,8 @@ export const notifications = pgTable(
     index("notifications_user_idx").on(t.userId, t.orgId, t.readAt, t.createdAt),
     // The Inbox pages through every notification newest first (N1), read or not.
     index("notifications_user_created_idx").on(t.userId, t.orgId, t.createdAt, t.id),
+    // Deleting a survey removes its notices (cascade); asking again within the hour is looked up here.
+    index("notifications_survey_idx").on(t.surveyId).where(sql`${t.surveyId} is not null`),
   ],
 );
 

@@ -39,6 +39,12 @@ export const surveys = pgTable(
     checkedOutAt: timestamp("checked_out_at", { withTimezone: true }),
     /** SHA-256 of the share link's token; null while the survey has no share link. */
     shareTokenHash: text("share_token_hash"),
+    /**
+     * The same token sealed with AES-256-GCM under a key derived from AUTH_SECRET, so those who
+     * manage the survey can see and copy the link again (#14.9, docs/decisions/060). Null for links
+     * made before it was kept (hash only), and while there is no link.
+     */
+    shareTokenSealed: text("share_token_sealed"),
     shareLinkCreatedAt: timestamp("share_link_created_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

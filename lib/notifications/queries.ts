@@ -15,6 +15,7 @@ type InboxRow = {
   readAt: string | Date | null;
   createdAt: string | Date;
   planId: string | null;
+  surveyId: string | null;
   transferId: string | null;
   transferState: TransferState | null;
   transferExpiresAt: string | Date | null;
@@ -36,7 +37,7 @@ export async function listInbox(ctx: MemberContext, options: { page?: number; un
     db,
     sql`
     with page as (
-      select n.id, n.kind, n.title, n.body, n.read_at as "readAt", n.created_at as "createdAt", n.plan_id as "planId",
+      select n.id, n.kind, n.title, n.body, n.read_at as "readAt", n.created_at as "createdAt", n.plan_id as "planId", n.survey_id as "surveyId",
              n.transfer_id as "transferId", t.state as "transferState", t.expires_at as "transferExpiresAt",
              t.to_user_id as "transferToUserId"
         from ${notifications} n left join ${ownershipTransfers} t on t.id = n.transfer_id

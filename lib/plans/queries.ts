@@ -39,7 +39,7 @@ const planColumns = {
   createdAt: plans.createdAt,
 };
 
-type LiveTransferJson = { id: string; toName: string; expiresAt: string } | null;
+type LiveTransferJson = { id: string; toName: string; toUserId: string | null; expiresAt: string } | null;
 
 /**
  * A plan's seat meter (plan users + live plan invitations) and its live (pending, not expired, O1)
@@ -51,7 +51,7 @@ function usageColumns() {
     seatUsers: counts.users,
     seatPendingInvitations: counts.pendingInvitations,
     liveTransfer: sql<LiveTransferJson>`(
-      select json_build_object('id', lt.id, 'expiresAt', lt.expires_at, 'toName', coalesce(lr.name, lr.email, li.email || ' (invited)'))
+      select json_build_object('id', lt.id, 'expiresAt', lt.expires_at, 'toUserId', lt.to_user_id, 'toName', coalesce(lr.name, lr.email, li.email || ' (invited)'))
       from ${ownershipTransfers} lt
       left join ${users} lr on lr.id = lt.to_user_id
       left join ${invitations} li on li.id = lt.to_invitation_id
@@ -67,7 +67,9 @@ function withUsage<T extends { userMode: "several" | "unlimited" | "single"; sea
   return {
     ...plan,
     usage: toPlanSeatUsage(row, { users: Number(seatUsers), pendingInvitations: Number(seatPendingInvitations) }),
-    liveTransfer: liveTransfer ? { id: liveTransfer.id, toName: liveTransfer.toName, expiresAt: new Date(liveTransfer.expiresAt) } : null,
+    liveTransfer: liveTransfer
+      ? { id: liveTransfer.id, toName: liveTransfer.toName, toUserId: liveTransfer.toUserId, expiresAt: new Date(liveTransfer.expiresAt) }
+      : null,
   };
 }
 

@@ -9,7 +9,14 @@ import { canMergeSurveys } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { checkoutHolderText } from "./lock-survey";
 import { planMerge } from "./merge-plan";
+import { openShareToken, sealShareToken, shareLinkAfterMerge } from "./share-token";
 import { newQuestionId } from "./update-survey";
+
+/** A sealed share token moved to another survey: opened with the old id, sealed with the new. */
+function reseal(sealed: string, fromId: string, toId: string): string | null {
+  const token = openShareToken(sealed, fromId);
+  return token ? sealShareToken(token, toId) : null;
+}
 
 /**
  * SPEC S2 merge: move every response of `sourceId` into `targetId` and delete the source, in one
@@ -61,11 +68,23 @@ export async function mergeSurveys(ctx: MemberContext, sourceId: string, targetI
             left join jsonb_each_text(${JSON.stringify(plan.rename)}::jsonb) m on m.key = e.key
           )
       where ${surveyResponses.surveyId} = ${source.id}`);
+    // #14.10: the source's share link carries over when the target has none (re-sealed for the
+    // target, whose id the seal is bound to); otherwise it ends with the source.
+    const shareLink = shareLinkAfterMerge({ hasShareLink: !!source.shareTokenHash }, { hasShareLink: !!target.shareTokenHash });
+    const carried =
+      shareLink === "carried"
+        ? {
+            shareTokenHash: source.shareTokenHash,
+            shareTokenSealed: source.shareTokenSealed ? reseal(source.shareTokenSealed, source.id, target.id) : null,
+            shareLinkCreatedAt: source.shareLinkCreatedAt,
+          }
+        : {};
+    // The source goes first: the hash is unique, and it moves to the target.
+    await tx.delete(surveys).where(eq(surveys.id, source.id));
     await tx
       .update(surveys)
-      .set({ questions: [...target.questions, ...plan.added], updatedAt: new Date() })
+      .set({ questions: [...target.questions, ...plan.added], updatedAt: new Date(), ...carried })
       .where(eq(surveys.id, target.id));
-    await tx.delete(surveys).where(eq(surveys.id, source.id));
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
@@ -75,8 +94,8 @@ export async function mergeSurveys(ctx: MemberContext, sourceId: string, targetI
         source: { id: source.id, title: source.title, ownerId: source.ownerId, responses: moving, questions: source.questions.length },
         target: { id: target.id, title: target.title, ownerId: target.ownerId, questions: target.questions.length },
       },
-      after: { responsesMoved: moving, questionsAdded: plan.added.map((q) => q.text), sourceDeleted: true },
+      after: { responsesMoved: moving, questionsAdded: plan.added.map((q) => q.text), sourceDeleted: true, sourceShareLink: shareLink },
     });
-    return { targetId: target.id, targetTitle: target.title, sourceTitle: source.title, moved: moving, questionsAdded: plan.added.length };
+    return { targetId: target.id, targetTitle: target.title, sourceTitle: source.title, moved: moving, questionsAdded: plan.added.length, shareLink };
   });
 }

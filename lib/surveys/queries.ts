@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { memberships, organizations, surveyResponses, surveys, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { likePattern } from "@/lib/members/queries";
-import { hashShareToken, isShareTokenShape } from "./share-token";
+import { hashShareToken, isShareTokenShape, shareLinkAfterMerge } from "./share-token";
 import { planMerge } from "./merge-plan";
 
 export const SURVEYS_PAGE_SIZE = 25;
@@ -102,6 +102,7 @@ export async function findSurvey(ctx: MemberContext, surveyId: string) {
       checkedOutByName: holder.name,
       checkedOutByEmail: holder.email,
       hasShareLink: sql<boolean>`${surveys.shareTokenHash} is not null`,
+      shareTokenSealed: surveys.shareTokenSealed,
       shareLinkCreatedAt: surveys.shareLinkCreatedAt,
       createdAt: surveys.createdAt,
       updatedAt: surveys.updatedAt,
@@ -186,6 +187,7 @@ export async function mergePreview(ctx: MemberContext, sourceId: string, targetI
       checkedOutById: surveys.checkedOutById,
       checkedOutAt: surveys.checkedOutAt,
       holderName: sql<string | null>`coalesce(${holder.name}, ${holder.email})`,
+      hasShareLink: sql<boolean>`${surveys.shareTokenHash} is not null`,
       responses: responseCount,
     })
     .from(surveys)
@@ -204,6 +206,7 @@ export async function mergePreview(ctx: MemberContext, sourceId: string, targetI
     target: { id: target.id, title: target.title, ownerId: target.ownerId, responses: target.responses },
     questionsAdded: plan.added.map((q) => q.text),
     questionsMatched: plan.matched.length,
+    shareLink: shareLinkAfterMerge(source, target),
     blockedBy,
   };
 }

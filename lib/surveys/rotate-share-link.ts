@@ -8,12 +8,13 @@ import { lockActor } from "@/lib/members/actor";
 import { canManageSurveyShareLink } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { lockSurvey } from "./lock-survey";
-import { newShareToken } from "./share-token";
+import { newShareToken, sealShareToken } from "./share-token";
 
 /**
- * Creates the survey's share link, or replaces it: the old link stops working at once. Only the
- * SHA-256 of the new token is stored; the token itself is returned to be shown this once
- * (docs/decisions/022). The owner, and Admins and Managers on any survey.
+ * Creates the survey's share link, or replaces it: the old link stops working at once. The
+ * SHA-256 of the new token finds the survey (docs/decisions/022); the token is kept sealed so those
+ * who manage the survey can copy it again (docs/decisions/060). The owner, and Admins and
+ * Managers on any survey.
  */
 export async function rotateShareLink(ctx: MemberContext, surveyId: string): Promise<{ token: string; replaced: boolean }> {
   return transaction(async (tx) => {
@@ -23,7 +24,7 @@ export async function rotateShareLink(ctx: MemberContext, surveyId: string): Pro
       throw forbidden("Only the survey's owner, a Manager or an Admin manages its share link.");
     }
     const { token, tokenHash } = newShareToken();
-    await tx.update(surveys).set({ shareTokenHash: tokenHash, shareLinkCreatedAt: new Date() }).where(eq(surveys.id, survey.id));
+    await tx.update(surveys).set({ shareTokenHash: tokenHash, shareTokenSealed: sealShareToken(token, survey.id), shareLinkCreatedAt: new Date() }).where(eq(surveys.id, survey.id));
     const replaced = survey.shareTokenHash !== null;
     await recordAudit(tx, {
       orgId: actor.orgId,
@@ -47,7 +48,7 @@ export async function disableShareLink(ctx: MemberContext, surveyId: string) {
       throw forbidden("Only the survey's owner, a Manager or an Admin manages its share link.");
     }
     if (!survey.shareTokenHash) throw new AppError("CONFLICT", "This survey has no share link.");
-    await tx.update(surveys).set({ shareTokenHash: null, shareLinkCreatedAt: null }).where(eq(surveys.id, survey.id));
+    await tx.update(surveys).set({ shareTokenHash: null, shareTokenSealed: null, shareLinkCreatedAt: null }).where(eq(surveys.id, survey.id));
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },

@@ -56,6 +56,8 @@ export const updateSurveySchema = z.object({
   questionId: list(40),
   questionText: list(SURVEY_LIMITS.questionText),
   questionRequired: list(5),
+  /** "Save and check in" (S1, #14.1): save and release the check-out in one transaction. */
+  intent: z.enum(["save", "check-in"]).optional().catch(undefined),
 });
 export type UpdateSurveyInput = z.output<typeof updateSurveySchema>;
 

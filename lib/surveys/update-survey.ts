@@ -19,6 +19,8 @@ export function newQuestionId(): string {
  * SPEC S1 edit: title, description and questions, by the member who has the survey checked out
  * and nobody else — the check is made under the survey's row lock, so a check-in or force
  * check-in a moment earlier wins. Existing question ids are kept (their answers stay attached).
+ * With `intent: "check-in"` the same transaction then releases the check-out (#14.1: Check in
+ * never throws unsaved edits away); a refused save checks nothing in.
  */
 export async function updateSurvey(ctx: MemberContext, input: UpdateSurveyInput) {
   return transaction(async (tx) => {
@@ -40,16 +42,30 @@ export async function updateSurvey(ctx: MemberContext, input: UpdateSurveyInput)
     const before = { title: survey.title, description: survey.description, questions: survey.questions };
     const after = { title: input.title, description: input.description, questions };
     const plain = (v: typeof before) => JSON.stringify({ ...v, questions: v.questions.map((q) => [q.id, q.text, !!q.required]) });
-    if (plain(before) === plain(after)) return { changed: false, questions: survey.questions };
-    await tx.update(surveys).set({ ...after, updatedAt: new Date() }).where(eq(surveys.id, survey.id));
-    await recordAudit(tx, {
-      orgId: actor.orgId,
-      actor: { id: actor.userId, email: actor.email },
-      action: "survey.updated",
-      subject: { type: "survey", id: survey.id },
-      before,
-      after,
-    });
-    return { changed: true, questions };
+    const checkIn = input.intent === "check-in";
+    const changed = plain(before) !== plain(after);
+    if (changed) {
+      await tx.update(surveys).set({ ...after, updatedAt: new Date() }).where(eq(surveys.id, survey.id));
+      await recordAudit(tx, {
+        orgId: actor.orgId,
+        actor: { id: actor.userId, email: actor.email },
+        action: "survey.updated",
+        subject: { type: "survey", id: survey.id },
+        before,
+        after,
+      });
+    }
+    if (checkIn) {
+      await tx.update(surveys).set({ checkedOutById: null, checkedOutAt: null }).where(eq(surveys.id, survey.id));
+      await recordAudit(tx, {
+        orgId: actor.orgId,
+        actor: { id: actor.userId, email: actor.email },
+        action: "survey.checked_in",
+        subject: { type: "survey", id: survey.id },
+        before: { checkedOutById: actor.userId },
+        after: { checkedOutById: null, title: input.title },
+      });
+    }
+    return { changed, checkedIn: checkIn, questions: changed ? questions : survey.questions };
   });
 }

@@ -50,7 +50,9 @@ async function markRequestRead(tx: Tx, transferId: string, userId: string) {
 /**
  * SPEC O2, accept, in one transaction: the recipient becomes the subscriber — added to the plan
  * first when they were not on it, which needs a plan seat — and the previous subscriber stays on
- * the plan as a regular user, keeping their seat. Both are notified. Accepting twice, after a
+ * the plan as a regular user, keeping their seat. The previous subscriber is notified (inbox and
+ * email); the recipient's own request is marked read, and she gets no notice of her own answer
+ * (#14.11). Accepting twice, after a
  * cancel or expiry, or after the plan changed hands changes nothing and says why.
  */
 /** The requester's email about the answer, in the answer's transaction (E1). */
@@ -82,28 +84,19 @@ export async function acceptTransfer(ctx: MemberContext, transferId: string, opt
     const previous = await personRef(tx, transfer.fromUserId);
     const me = actor.name ?? actor.email;
     await markRequestRead(tx, transfer.id, actor.userId);
-    await writeNotifications(tx, [
-      {
-        userId: previous.id,
-        orgId: actor.orgId,
-        planId: plan.id,
-        transferId: transfer.id,
-        kind: "transfer_accepted",
-        title: `${me} is now the subscriber of ${plan.productName}`,
-        body: handOver.replacedPreviousSubscriber
-          ? `${plan.productName} has one user, so ${me} took your place on it.`
-          : "You stay on the plan as a regular user and keep your seat.",
-      },
-      {
-        userId: actor.userId,
-        orgId: actor.orgId,
-        planId: plan.id,
-        transferId: transfer.id,
-        kind: "transfer_accepted",
-        title: `You are now the subscriber of ${plan.productName}`,
-        body: `You manage its users and their permissions. ${previous.name} ${handOver.replacedPreviousSubscriber ? "handed the plan over to you" : "stays on it as a regular user"}.`,
-      },
-    ]);
+    // N1, #14.11: the previous subscriber is told; the recipient answered herself and sees the
+    // result on screen — a notice to her about her own action would only add an unread item.
+    await writeNotifications(tx, {
+      userId: previous.id,
+      orgId: actor.orgId,
+      planId: plan.id,
+      transferId: transfer.id,
+      kind: "transfer_accepted",
+      title: `${me} is now the subscriber of ${plan.productName}`,
+      body: handOver.replacedPreviousSubscriber
+        ? `${plan.productName} has one user, so ${me} took your place on it.`
+        : "You stay on the plan as a regular user and keep your seat.",
+    });
     await tellRequester(tx, actor, { outcome: "accepted", to: previous.email, planName: plan.productName, answeredBy: me, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,

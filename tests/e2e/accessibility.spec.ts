@@ -75,7 +75,7 @@ test("survey pages (list, new, editing, read-only, dialogs, public answer page, 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.getByRole("button", { name: "Create share link" }).click();
-  const url = await page.getByLabel("Share link — copy it now").inputValue();
+  const url = await page.getByLabel("Current share link").inputValue();
   expect(await seriousViolations(page), "survey, editing").toEqual([]);
   await page.getByRole("button", { name: "Merge" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();

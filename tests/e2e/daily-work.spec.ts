@@ -305,7 +305,8 @@ test("I1/T1/R1: Invite Teammate keeps the addresses that failed, is amber when a
   await page.reload();
   const note = page.getByRole("note").filter({ hasText: "seats of the Pro tier are in use" });
   await expect(note).toContainText("All 10 seats of the Pro tier are in use.");
-  await expect(note.getByRole("link", { name: "Account subscription" })).toHaveAttribute("href", `/o/${s.acme.slug}/settings/subscription`);
+  // #14.8: the link names the next tier's seats.
+  await expect(note.getByRole("link", { name: "Upgrade to Enterprise for unlimited seats" })).toHaveAttribute("href", `/o/${s.acme.slug}/settings/subscription`);
   await expect(page.getByRole("button", { name: "Send Invitation" })).toBeDisabled();
   await screenshot(page, "invite-no-seat-admin");
 
@@ -313,8 +314,9 @@ test("I1/T1/R1: Invite Teammate keeps the addresses that failed, is amber when a
   const max = await personPage(browser, s.emails.manager);
   await max.goto(`/o/${s.acme.slug}/users/invite`);
   const maxNote = max.getByRole("note").filter({ hasText: "seats of the Pro tier are in use" });
-  await expect(maxNote).toContainText("Ask an Admin to move to a larger tier");
-  await expect(maxNote.getByRole("link", { name: "Account subscription" })).toHaveCount(0);
+  // #14.8: the Admins to ask, by name.
+  await expect(maxNote).toContainText("Ask Ada Admin (Admin) to move to a larger tier");
+  await expect(maxNote.getByRole("link", { name: /Upgrade to/ })).toHaveCount(0);
   await expect(max.getByRole("combobox", { name: "Role" })).toHaveCount(0);
   await expect(max.getByText("Managers invite Users. Making someone a Manager or an Admin is a promotion, which only Admins make.")).toBeVisible();
   await screenshot(max, "invite-no-seat-manager");

@@ -136,7 +136,7 @@ test("Answers: the owner shares a link; anyone answers it without signing in, ev
   await openSurvey(ada.page, s, "Supplier onboarding feedback");
   await expect(ada.page.getByTestId("checkout-status")).toContainText("Read-only: checked out by Max Manager");
   await ada.page.getByRole("button", { name: "Create share link" }).click();
-  const linkBox = ada.page.getByLabel("Share link — copy it now");
+  const linkBox = ada.page.getByLabel("Current share link");
   await expect(linkBox).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
   const url = await linkBox.inputValue();
   await screenshot(ada.page, "survey-share-link");
@@ -167,7 +167,7 @@ test("Answers: the owner shares a link; anyone answers it without signing in, ev
 
   // Replacing the link: the old one now reads as not valid.
   await ada.page.getByRole("button", { name: "Replace link" }).click();
-  await expect(ada.page.getByLabel("Share link — copy it now")).not.toHaveValue(url);
+  await expect(ada.page.getByLabel("Current share link")).not.toHaveValue(url);
   await respondent.goto(url);
   await expect(respondent.getByRole("heading", { level: 1, name: "This survey link is not valid" })).toBeVisible();
   await guest.close();

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { RouteFocus } from "@/components/shell/route-focus";
 import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
@@ -32,6 +33,14 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   ];
   return (
     <div className="min-h-screen">
+      {/* #14.14: the first Tab stop skips the header and navigation. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-semibold focus:text-indigo-700 focus:shadow-lg focus:ring-2 focus:ring-indigo-600"
+      >
+        Skip to main content
+      </a>
+      <RouteFocus />
       <header className="sticky top-0 z-40 border-b border-gray-200 bg-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-2 px-4 sm:gap-4">
           <div className="flex min-w-0 items-center gap-2 sm:gap-3">
@@ -67,7 +76,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         <aside className="hidden w-52 shrink-0 md:block">
           <SideNav items={nav} />
         </aside>
-        <main className="min-w-0 flex-1" id="main">
+        <main className="min-w-0 flex-1 focus:outline-none" id="main" tabIndex={-1}>
           {children}
         </main>
       </div>

@@ -42,8 +42,15 @@ export default async function InboxPage({
       body: n.body,
       when: formatDateTime(n.createdAt),
       unread: !n.readAt,
-      href: isRequest && n.transferId ? `${base}/transfers/${n.transferId}` : n.planId ? `${base}/plans/${n.planId}` : null,
-      linkLabel: isRequest ? "View request" : n.planId ? "Open plan" : null,
+      href:
+        isRequest && n.transferId
+          ? `${base}/transfers/${n.transferId}`
+          : n.planId
+            ? `${base}/plans/${n.planId}`
+            : n.surveyId
+              ? `${base}/surveys/${n.surveyId}`
+              : null,
+      linkLabel: isRequest ? "View request" : n.planId ? "Open plan" : n.surveyId ? "Open survey" : null,
       transferId: n.transferId,
       canAnswer: n.canAnswer,
       transferOutcome: isRequest && n.transferState && n.transferState !== "pending" ? transferStateLabels[n.transferState] : null,

@@ -8,6 +8,7 @@ import { requireMemberPage } from "@/lib/auth/session";
 import { canSubscribe, canSubscribeToProduct } from "@/lib/permissions";
 import { planSeatBreakdown, planSeatMeter, userModeLabels } from "@/lib/plans/format";
 import { listOrgPlans, listProducts } from "@/lib/plans/queries";
+import { defaultPlanSeats, planSeatsHint } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -74,7 +75,14 @@ export default async function ProductsPage({ params }: { params: Promise<{ org: 
                     </div>
                   ) : allowed ? (
                     <div className="border-t border-gray-100 pt-4">
-                      <SubscribeForm orgSlug={ctx.org.slug} productId={product.id} productName={product.name} asksSeats={product.userMode === "several"} />
+                      <SubscribeForm
+                        orgSlug={ctx.org.slug}
+                        productId={product.id}
+                        productName={product.name}
+                        asksSeats={product.userMode === "several"}
+                        defaultSeats={defaultPlanSeats(ctx.org.tier)}
+                        seatsHint={planSeatsHint(ctx.org.tier)}
+                      />
                     </div>
                   ) : (
                     <p className="border-t border-gray-100 pt-4 text-sm text-gray-500">

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AnswerTransfer } from "@/components/transfers/answer-transfer";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
-import { canManagePlanUsers, canReassignPlan, canTransferOwnership } from "@/lib/permissions";
+import { canManagePlanUsers, canReassignPlan, canRespondToTransfer, canTransferOwnership } from "@/lib/permissions";
 import { planSeatBreakdown, planSeatMeter } from "@/lib/plans/format";
 import { listMySubscriptions } from "@/lib/plans/queries";
 
@@ -55,7 +56,21 @@ export default async function MySubscriptionsPage({ params }: { params: Promise<
                       <p className="mt-1 text-xs text-gray-600 sm:hidden">
                         {p.isSubscriber ? "You subscribe" : `Subscriber: ${p.subscriberName ?? p.subscriberEmail}`} · {planSeatMeter(p.userMode, p.usage)}
                       </p>
-                      {p.liveTransfer ? (
+                      {p.liveTransfer && canRespondToTransfer(actor, p.liveTransfer.toUserId) ? (
+                        // O2, #14.11: the request is addressed to the reader, who can answer it here.
+                        <div className="mt-2 space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-inset ring-amber-200">
+                          <p className="text-xs text-amber-900">
+                            {p.subscriberName ?? p.subscriberEmail} asks you to become the subscriber. Answer by {formatDate(p.liveTransfer.expiresAt)}.
+                          </p>
+                          <AnswerTransfer
+                            orgSlug={ctx.org.slug}
+                            transferId={p.liveTransfer.id}
+                            planHref={`${base}/${p.id}`}
+                            intent={null}
+                            label={p.productName}
+                          />
+                        </div>
+                      ) : p.liveTransfer ? (
                         <p className="mt-1 text-xs text-amber-800">
                           Transfer to {p.liveTransfer.toName} waiting for an answer until {formatDate(p.liveTransfer.expiresAt)}
                         </p>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/action";
 import { refreshOrganization } from "@/lib/revalidate";
+import { askToCheckIn } from "@/lib/surveys/ask-to-check-in";
 import { checkInSurvey } from "@/lib/surveys/check-in-survey";
 import { checkOutSurvey } from "@/lib/surveys/check-out-survey";
 import { createSurvey } from "@/lib/surveys/create-survey";
@@ -31,8 +32,12 @@ export const updateSurveyAction = memberAction(updateSurveySchema, async (input,
   const result = await updateSurvey(ctx, input);
   refreshOrganization(ctx.org.slug);
   return {
-    message: result.changed ? "Saved. Check the survey in when you are done, so others can edit it." : "Nothing to save.",
-    data: { questions: result.questions },
+    message: result.checkedIn
+      ? "Saved and checked in. Anyone can check it out now."
+      : result.changed
+        ? "Saved. Check the survey in when you are done, so others can edit it."
+        : "Nothing to save.",
+    data: { questions: result.questions, checkedIn: result.checkedIn },
   };
 });
 
@@ -48,6 +53,13 @@ export const checkInSurveyAction = memberAction(surveyIdSchema, async ({ surveyI
   await checkInSurvey(ctx, surveyId);
   refreshOrganization(ctx.org.slug);
   return "Checked in. Anyone can check it out now.";
+});
+
+// POST (server action) – ask the member holding the check-out to check the survey in (S1, #14.12).
+export const askToCheckInAction = memberAction(surveyIdSchema, async ({ surveyId }, ctx) => {
+  const { holderName } = await askToCheckIn(ctx, surveyId);
+  refreshOrganization(ctx.org.slug);
+  return `${holderName} was asked, in their inbox, to check it in.`;
 });
 
 const forceCheckInSchema = surveyIdSchema.extend({
@@ -94,10 +106,11 @@ const mergeSchema = z.object({
 export const mergeSurveysAction = memberAction(mergeSchema, async ({ sourceId, targetId }, ctx) => {
   const result = await mergeSurveys(ctx, sourceId, targetId);
   refreshOrganization(ctx.org.slug);
-  redirect(`/o/${ctx.org.slug}/surveys/${result.targetId}?merged=${result.moved}`);
+  const link = result.shareLink === "none" ? "" : `&link=${result.shareLink}`;
+  redirect(`/o/${ctx.org.slug}/surveys/${result.targetId}?merged=${result.moved}${link}`);
 });
 
-// POST (server action) – create or replace the survey's share link; the new link is shown once.
+// POST (server action) – create or replace the survey's share link (its managers can copy it again, #14.9).
 export const rotateShareLinkAction = memberAction(surveyIdSchema, async ({ surveyId }, ctx) => {
   const { token, replaced } = await rotateShareLink(ctx, surveyId);
   refreshOrganization(ctx.org.slug);

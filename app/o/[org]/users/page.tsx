@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { AutoApplyForm } from "@/components/members/auto-apply-form";
 import { MembersTable, type PersonRowData } from "@/components/members/members-table";
+import { SeatLimitNotice } from "@/components/members/seat-limit-notice";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
@@ -12,7 +14,9 @@ import { formatDate, formatRelative, plural } from "@/lib/format";
 import { listMembers, memberSorts, memberStatusFilters } from "@/lib/members/queries";
 import { canManageUsers, roleLabels, roles } from "@/lib/permissions";
 import { enumParam, pageParam, parseSearchParams, textParam } from "@/lib/search-params";
+import { seatHelp } from "@/lib/seats/seat-help";
 import { tierLabels } from "@/lib/tiers";
+import { db } from "@/db/client";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -43,6 +47,8 @@ export default async function UsersPage({
   const ctx = await requireMemberPage(org);
   const query = parseSearchParams(paramsSchema, sp);
   const { rows, total, page, pageCount, q, seats } = await listMembers(ctx, query);
+  // #14.8: at the seat limit, the way on (an Admin's upgrade link, or the Admins to ask).
+  const help = await seatHelp(db, { orgId: ctx.org.id, orgSlug: ctx.org.slug, role: ctx.membership.role }, seats);
   const base = `/o/${ctx.org.slug}/users`;
   const filters = {
     ...(q ? { q } : {}),
@@ -107,9 +113,10 @@ export default async function UsersPage({
           ) : null
         }
       />
+      <SeatLimitNotice help={help} className="mb-4" />
       <Card>
         {/* Keyed by the query: after Clear or a link, the controls show the URL's filters, not stale ones. */}
-        <form key={JSON.stringify(filters)} role="search" aria-label="Filter users" className="flex flex-wrap items-end gap-2 border-b border-gray-200 p-4" action={base}>
+        <AutoApplyForm key={JSON.stringify(filters)} role="search" aria-label="Filter users" className="flex flex-wrap items-end gap-2 border-b border-gray-200 p-4" action={base}>
           <div className="min-w-48 flex-1 basis-60">
             <label htmlFor="member-search" className="sr-only">
               Search by name or email
@@ -165,7 +172,7 @@ export default async function UsersPage({
               Export CSV
             </a>
           ) : null}
-        </form>
+        </AutoApplyForm>
         {people.length === 0 ? (
           <EmptyState title={filtered ? "No one matches these filters" : "No members yet"}>
             {filtered ? "Try another search, role or status." : "Invite teammates to share the work."}

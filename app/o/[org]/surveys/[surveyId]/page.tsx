@@ -6,11 +6,15 @@ import { ShareLinkPanel } from "@/components/surveys/share-link-panel";
 import type { SurveyRef } from "@/components/surveys/survey-dialogs";
 import { SurveyEditor } from "@/components/surveys/survey-editor";
 import { SurveyHeaderActions } from "@/components/surveys/survey-header-actions";
+import { UnsavedChangesGuard } from "@/components/surveys/unsaved-changes";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { askToCheckInAction } from "@/app/o/[org]/surveys/actions";
+import { ActionButton } from "@/components/ui/action-button";
 import {
+  canAskToCheckIn,
   canCheckInSurvey,
   canCheckOutSurvey,
   canEditSurvey,
@@ -22,12 +26,15 @@ import {
 } from "@/lib/permissions";
 import { pageParam, parseSearchParams } from "@/lib/search-params";
 import { findSurvey, listResponses } from "@/lib/surveys/queries";
+import { shareLinkForManager } from "@/lib/surveys/share-token";
+import { appBaseUrl } from "@/lib/url";
 
 export const metadata: Metadata = { title: "Survey" };
 
 const searchSchema = z.object({
   page: pageParam,
   merged: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(0).max(10_000_000)).optional().catch(undefined),
+  link: z.enum(["carried", "ends"]).optional().catch(undefined),
 });
 
 function Section({ title, description, children, id }: { title: string; description?: string; children: React.ReactNode; id: string }) {
@@ -61,7 +68,7 @@ export default async function SurveyPage({
   const [{ org, surveyId }, sp] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage(org);
   if (!z.uuid().safeParse(surveyId).success) notFound();
-  const { page, merged } = parseSearchParams(searchSchema, sp);
+  const { page, merged, link: mergedLink } = parseSearchParams(searchSchema, sp);
   const [survey, responses] = await Promise.all([findSurvey(ctx, surveyId), listResponses(ctx, surveyId, { page })]);
   if (!survey) notFound();
   const actor = { userId: ctx.user.id, role: ctx.membership.role };
@@ -79,6 +86,9 @@ export default async function SurveyPage({
     responses: survey.responses,
   };
   const base = `/o/${ctx.org.slug}/surveys/${survey.id}`;
+  const managesLink = canManageSurveyShareLink(actor, survey.ownerId);
+  // #14.9: only those who manage the link get it (decrypted on the server, for them alone).
+  const link = managesLink ? shareLinkForManager(survey, await appBaseUrl()) : null;
   const asked = new Set(survey.questions.map((q) => q.id));
   // Answers in the order of the questions; answers to questions since removed come last.
   const answersOf = (answers: Record<string, string>) => [
@@ -88,7 +98,7 @@ export default async function SurveyPage({
       .map(([key, answer]) => ({ key, question: "A question since removed", answer })),
   ];
   return (
-    <>
+    <UnsavedChangesGuard>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/o/${ctx.org.slug}/surveys`} className="font-medium text-indigo-600 hover:text-indigo-500">
           Surveys
@@ -121,6 +131,7 @@ export default async function SurveyPage({
       {merged !== undefined ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 px-4 py-3 text-sm text-green-800 ring-1 ring-inset ring-green-200">
           Merge complete: {merged} response{merged === 1 ? "" : "s"} moved into this survey, and the other survey was deleted.
+          {mergedLink === "carried" ? " Its share link now opens this survey." : mergedLink === "ends" ? " Its share link no longer works." : ""}
         </p>
       ) : null}
       <p
@@ -139,6 +150,14 @@ export default async function SurveyPage({
             ? `Read-only: checked out by ${holder} since ${since}. Only they can edit it until it is checked in.`
             : "Checked in. Check it out to edit it; answers keep arriving either way."}
       </p>
+      {canAskToCheckIn(actor, survey.checkedOutById) ? (
+        // #14.12: the reader can ask the holder instead of waiting or forcing.
+        <div className="-mt-4 mb-6">
+          <ActionButton action={askToCheckInAction} fields={{ org: ctx.org.slug, surveyId: survey.id }} size="sm" pendingLabel="Asking…">
+            Ask {holder} to check it in
+          </ActionButton>
+        </div>
+      ) : null}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
@@ -203,12 +222,13 @@ export default async function SurveyPage({
               surveyId={survey.id}
               active={survey.hasShareLink}
               activeSince={survey.shareLinkCreatedAt ? formatDateTime(survey.shareLinkCreatedAt) : null}
-              canManage={canManageSurveyShareLink(actor, survey.ownerId)}
+              canManage={managesLink}
+              url={link?.state === "shown" ? link.url : null}
               hasQuestions={survey.questions.length > 0}
             />
           </Section>
         </aside>
       </div>
-    </>
+    </UnsavedChangesGuard>
   );
 }

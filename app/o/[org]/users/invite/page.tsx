@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { canChangeTier, canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
 import { listOrgPlans } from "@/lib/plans/queries";
+import { seatHelp } from "@/lib/seats/seat-help";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { seatsLeft } from "@/lib/seats/seats-left";
 import { db } from "@/db/client";
@@ -28,6 +29,7 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
       seatsLeft: seatsLeft(plan.usage),
     }));
   const left = seatsLeft(seats);
+  const help = await seatHelp(db, { orgId: ctx.org.id, orgSlug: ctx.org.slug, role: ctx.membership.role }, seats);
   return (
     <>
       <PageHeader
@@ -38,9 +40,15 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
             : `${left} of ${seats.limit} seats left on the ${tierLabels[seats.tier]} tier. Each invitation holds a seat until it is accepted, revoked or expires.`
         }
         actions={
-          <Link href={`/o/${ctx.org.slug}/users`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-            Back to Users
-          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            {/* #14.14: the invitations already sent are one step away. */}
+            <Link href={`/o/${ctx.org.slug}/invites`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Manage Invites
+            </Link>
+            <Link href={`/o/${ctx.org.slug}/users`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Back to Users
+            </Link>
+          </div>
         }
       />
       <Card className="max-w-2xl p-6">
@@ -54,6 +62,8 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
             tier: tierLabels[seats.tier],
             // T4: only Admins change the tier; Managers are told to ask one.
             subscriptionHref: canChangeTier(ctx.membership.role) ? `/o/${ctx.org.slug}/settings/subscription` : null,
+            upgradeLabel: help.upgrade?.label ?? null,
+            askAdmins: help.askAdmins,
           }}
         />
       </Card>

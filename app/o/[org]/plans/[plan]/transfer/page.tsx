@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CancelTransferForm, ReassignPlanForm, RequestTransferForm, TransferToNewPersonForm } from "@/components/plans/transfer-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
-import { canInvite, canReassignPlan, canTransferOwnership, planAllowsAddingUsers } from "@/lib/permissions";
+import { canInvite, canReassignPlanOf, canTransferOwnership, planAllowsAddingUsers } from "@/lib/permissions";
 import { requirePlanManagerPage } from "@/lib/plans/pages";
 
 export const metadata: Metadata = { title: "Transfer Ownership" };
@@ -81,7 +81,7 @@ export default async function TransferOwnershipPage({ params }: { params: Promis
             </Card>
           </div>
         ) : null}
-        {canReassignPlan(ctx.membership.role) ? (
+        {canReassignPlanOf(actor, plan.subscriberId) ? (
           <Card className="p-6">
             <h2 className="text-base font-semibold text-gray-900">Reassign now (Admins)</h2>
             <p className="mb-4 mt-1 text-sm text-gray-600">

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SeatLimitNotice } from "@/components/members/seat-limit-notice";
 import { AddExistingMemberForm, InviteToPlanForm } from "@/components/plans/add-user-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { canInviteToPlan, planAllowsAddingUsers } from "@/lib/permissions";
 import { planSeatBreakdown, planSeatMeter } from "@/lib/plans/format";
 import { seatsFull } from "@/lib/seats/seats-left";
 import { requirePlanManagerPage } from "@/lib/plans/pages";
+import { seatHelp } from "@/lib/seats/seat-help";
+import { seatUsage } from "@/lib/seats/seat-usage";
+import { db } from "@/db/client";
 
 export const metadata: Metadata = { title: "Add User To Plan" };
 
@@ -21,6 +25,10 @@ export default async function AddUserToPlanPage({ params }: { params: Promise<{ 
   const full = seatsFull(plan.usage);
   const mayInvite = canInviteToPlan({ userId: ctx.user.id, role: ctx.membership.role }, plan.subscriberId);
   const back = `/o/${ctx.org.slug}/plans/${plan.id}/users`;
+  // #14.8: inviting a new person also takes a seat of the organization; at the limit, say the way on.
+  const orgSeats = mayInvite
+    ? await seatHelp(db, { orgId: ctx.org.id, orgSlug: ctx.org.slug, role: ctx.membership.role }, await seatUsage(db, ctx.org.id))
+    : null;
   return (
     <>
       <PageHeader
@@ -56,6 +64,7 @@ export default async function AddUserToPlanPage({ params }: { params: Promise<{ 
                 They are on {plan.productName} at once and hold a plan seat and a seat of {ctx.org.name} until the invitation is accepted,
                 revoked or expires.
               </p>
+              {orgSeats ? <SeatLimitNotice help={orgSeats} className="mb-4" /> : null}
               <InviteToPlanForm orgSlug={ctx.org.slug} planId={plan.id} disabled={full} />
             </>
           ) : (
