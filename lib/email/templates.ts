@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReactElement } from "react";
+import ApiTokenCreatedEmail, { type ApiTokenCreatedEmailProps } from "@/emails/api-token-created";
 import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
@@ -73,6 +74,10 @@ export const emailTemplates = {
   "removed-from-plan": {
     subject: (props: RemovedFromPlanEmailProps) => `You were removed from ${props.planName} at ${props.orgName}`,
     render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
+  },
+  "api-token-created": {
+    subject: (props: ApiTokenCreatedEmailProps) => `New API token “${props.tokenName}” in ${props.orgName}`,
+    render: (props: ApiTokenCreatedEmailProps) => ApiTokenCreatedEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 
