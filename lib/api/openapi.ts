@@ -73,14 +73,7 @@ export function openApiDocument() {
         "Members, invitations, plans, transfers, surveys and activity of one organization, under the same rules as the app's pages. Errors are RFC 9457 problem details with the rule's `code`.",
     },
     servers: [{ url: "/api/v1" }],
-    tags: [
-      { name: "Members" },
-      { name: "Invitations" },
-      { name: "Plans" },
-      { name: "Transfers" },
-      { name: "Surveys" },
-      { name: "Activity" },
-    ],
+    tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
   });
   return cached;
 }
