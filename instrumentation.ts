@@ -20,4 +20,7 @@ export async function register() {
   startTransferExpirySweep();
   const { startRateLimitPruning } = await import("./lib/rate-limit");
   startRateLimitPruning();
+  // K3: Idempotency-Keys older than 24 hours.
+  const { startIdempotencyPruning } = await import("./lib/api/idempotency");
+  startIdempotencyPruning();
 }

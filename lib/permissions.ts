@@ -441,3 +441,32 @@ export function canMergeSurveyAway(actor: Actor, surveyOwnerId: string): boolean
 export function canMergeIntoOthersSurveys(actor: Actor): boolean {
   return canMergeSurveys(actor, actor.userId, `not ${actor.userId}`);
 }
+
+// ── Doors: organization API tokens (SPEC §11 K1, K2) ──────────────────────────────────────────
+
+const roleRank: Record<Role, number> = { user: 1, manager: 2, admin: 3 };
+
+/** Whether `role` is at or below `ceiling` (Admin > Manager > User). */
+export function roleWithin(role: Role, ceiling: Role): boolean {
+  return roleRank[role] <= roleRank[ceiling];
+}
+
+/** K1: Admins create, list and revoke the organization's API tokens. */
+export function canManageApiTokens(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** K1: a token's role is never above its creator's own. */
+export function canGrantTokenRole(actor: Role, tokenRole: Role): boolean {
+  return canManageApiTokens(actor) && roleWithin(tokenRole, actor);
+}
+
+/**
+ * K2: the role a token acts with right now — its own role while its creator (read on this request,
+ * R8) is an active member at or above it; null when the token must stop working (its creator left,
+ * is suspended, or was demoted below it).
+ */
+export function tokenEffectiveRole(tokenRole: Role, creator: { role: Role; status: "active" | "suspended" } | null): Role | null {
+  if (!creator || creator.status !== "active") return null;
+  return roleWithin(tokenRole, creator.role) ? tokenRole : null;
+}

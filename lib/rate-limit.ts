@@ -24,7 +24,15 @@ export const rateLimitRules = {
   emailChangesPerPerson: { limit: 10, windowSeconds: 60 * 60 },
   /** New organizations one person creates (I5). */
   organizationsPerPerson: { limit: 5, windowSeconds: 24 * 60 * 60 },
+  /** Requests of one API token (K3), per minute; SEATWISE_API_RATE_LIMIT_PER_MINUTE changes the limit. */
+  apiPerToken: { limit: 600, windowSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
+
+/** The per-token API limit, read from the environment on each request (so an operator can lower it). */
+export function apiTokenRule(env: Record<string, string | undefined> = process.env): RateLimitRule {
+  const limit = Math.floor(Number(env.SEATWISE_API_RATE_LIMIT_PER_MINUTE ?? rateLimitRules.apiPerToken.limit));
+  return { limit: Number.isFinite(limit) && limit > 0 ? limit : rateLimitRules.apiPerToken.limit, windowSeconds: 60 };
+}
 
 /**
  * The instance-wide ceiling on sign-in emails to addresses that have no account: a flood of

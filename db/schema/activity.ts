@@ -87,6 +87,8 @@ export const auditLog = pgTable(
     subjectId: text("subject_id"),
     before: jsonb("before"),
     after: jsonb("after"),
+    /** The door a change came through when not a page (SPEC §11): `{ door: "api_token", tokenId, name }`. */
+    via: jsonb("via"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

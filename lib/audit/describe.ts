@@ -49,6 +49,8 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["organization.tier_changed", "Tier changed"],
       ["activity.exported", "Activity downloaded"],
       ["members.exported", "Users list downloaded"],
+      ["api_token.created", "API token created"],
+      ["api_token.revoked", "API token revoked"],
     ],
   },
   {
@@ -108,6 +110,19 @@ function humanize(action: string): string {
  * their name of today) and fall back to the address recorded in the entry.
  */
 export function describeAuditEntry(entry: AuditRecord, names: AuditNames): SentencePart[] {
+  const sentence = describeAction(entry, names);
+  const door = doorWords(entry.via);
+  return door ? [...sentence, door] : sentence;
+}
+
+/** SPEC §11: which door a change came through, said after the sentence (" via API token 'HR sync'"). */
+export function doorWords(via: unknown): string | null {
+  const door = asPayload(via);
+  if (door.door === "api_token") return ` via API token '${str(door.name) ?? "a deleted token"}'`;
+  return null;
+}
+
+function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
   const before = asPayload(entry.before);
   const after = asPayload(entry.after);
   const person = (id: string | null | undefined, email?: string | null): SentencePart | null => {
@@ -138,6 +153,10 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
       return [actor, " downloaded the activity log as CSV"];
     case "members.exported":
       return [actor, " downloaded the Users list as CSV"];
+    case "api_token.created":
+      return [actor, " created the API token ", { name: `'${str(after.name) ?? "a token"}'` }, ` with the ${roleLabel(after.role)} role`];
+    case "api_token.revoked":
+      return [actor, " revoked the API token ", { name: `'${str(before.name) ?? "a token"}'` }];
     case "invitation.created": {
       const plans = Array.isArray(after.plans) && after.plans.length ? ` with a place on ${after.plans.join(", ")}` : "";
       return [actor, " invited ", invitationEmail, ` as ${roleLabel(after.role)}${plans}`];

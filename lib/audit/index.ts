@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { currentDoor } from "@/lib/doors/door";
 
 export type AuditEntry = {
   orgId: string | null;
@@ -40,5 +41,7 @@ function auditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
     subjectId: entry.subject?.id ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    // SPEC §11: the door of the request (an API token), set around it by the door's wrapper.
+    via: currentDoor(),
   };
 }

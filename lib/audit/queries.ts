@@ -25,7 +25,7 @@ function dayStart(day: string): Date {
 }
 
 /** The WHERE of the page and of its CSV export: one definition, so the export is what the page shows. */
-function auditWhere(orgId: string, filters: AuditFilters): SQL {
+export function auditWhere(orgId: string, filters: AuditFilters): SQL {
   return and(
     eq(auditLog.orgId, orgId),
     filters.actorId ? eq(auditLog.actorId, filters.actorId) : undefined,

@@ -17,6 +17,8 @@ export type AuditRecord = {
   subjectId: string | null;
   before: unknown;
   after: unknown;
+  /** The door of the change when not a page (SPEC §11), e.g. `{ door: "api_token", name: "HR sync" }`. */
+  via?: unknown;
 };
 
 /** Names the queries resolved: people by user id, subjects by `${type}:${id}`. */

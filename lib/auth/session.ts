@@ -17,6 +17,12 @@ export type MemberContext = {
   membership: { id: string; role: Role; status: "active" | "suspended" };
   /** What the app shell shows, read in the same statement as the membership (pages only need it). */
   shell?: { organizations: { slug: string; name: string }[]; unread: number };
+  /**
+   * Set when the request came with an API token (lib/api/route.ts): `user` is the token's creator
+   * and `membership.role` the token's role; services read the creator again and cap the role at the
+   * token's (K2, lib/members/actor.ts).
+   */
+  token?: { id: string; name: string; role: Role };
 };
 
 /**

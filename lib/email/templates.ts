@@ -1,6 +1,7 @@
 import "server-only";
 import type { ReactElement } from "react";
 import { z } from "zod";
+import ApiTokenCreatedEmail, { type ApiTokenCreatedEmailProps } from "@/emails/api-token-created";
 import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
@@ -94,6 +95,11 @@ export const emailTemplates = {
     props: z.object({ orgName: z.string(), planName: z.string(), removedBy: z.string(), subscriberName: z.string(), url: z.string() }) satisfies z.ZodType<RemovedFromPlanEmailProps>,
     subject: (props: RemovedFromPlanEmailProps) => `You were removed from ${props.planName} at ${props.orgName}`,
     render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
+  },
+  "api-token-created": {
+    props: z.object({ orgName: z.string(), tokenName: z.string(), prefix: z.string(), role: z.string(), expiresAt: z.string().nullable(), url: z.string() }) satisfies z.ZodType<ApiTokenCreatedEmailProps>,
+    subject: (props: ApiTokenCreatedEmailProps) => `New API token “${props.tokenName}” in ${props.orgName}`,
+    render: (props: ApiTokenCreatedEmailProps) => ApiTokenCreatedEmail(props),
   },
 } satisfies Record<string, { props: z.ZodType; subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

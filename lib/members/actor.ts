@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from "@/db/client";
 import { memberships, users, type Organization } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, notFound } from "@/lib/errors";
-import type { Actor } from "@/lib/permissions";
+import { tokenEffectiveRole, type Actor } from "@/lib/permissions";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
 
 export type ActingMember = Actor & { email: string; name: string | null; orgId: string; orgName: string; orgSlug: string };
@@ -45,9 +45,13 @@ export async function lockOwnMembership(tx: Tx, ctx: MemberContext): Promise<Act
 function actingFrom(row: { role: ActingMember["role"]; status: string; email: string; name: string | null } | undefined, ctx: MemberContext): ActingMember {
   if (!row) throw notFound("This organization");
   if (row.status !== "active") throw new AppError("SUSPENDED", "Your access to this organization is suspended.");
+  // K2: through an API token the caller is its creator, with the token's role, never above the
+  // creator's role of this very moment; a creator demoted below it stops the token.
+  const role = ctx.token ? tokenEffectiveRole(ctx.token.role, row) : row.role;
+  if (!role) throw new AppError("UNAUTHENTICATED", "This API token no longer works: its creator's role is now below the token's.");
   return {
     userId: ctx.user.id,
-    role: row.role,
+    role,
     email: row.email,
     name: row.name,
     orgId: ctx.org.id,

@@ -1,0 +1,30 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import type { MemberContext } from "@/lib/auth/session";
+import { forbidden } from "@/lib/errors";
+import { canManageApiTokens } from "@/lib/permissions";
+
+/** K1: the organization's API tokens for the settings page, newest first (never the token itself). */
+export async function listApiTokens(ctx: MemberContext) {
+  if (!canManageApiTokens(ctx.membership.role)) throw forbidden("Only Admins see API tokens.");
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      role: apiTokens.role,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+      creatorName: users.name,
+      creatorEmail: users.email,
+    })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(and(eq(apiTokens.orgId, ctx.org.id), eq(apiTokens.kind, "api")))
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(200);
+}
