@@ -30,6 +30,8 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   // The inviter is told when their invitation is accepted or declined (docs/decisions/034).
   "member_joined",
   "invitation_declined",
+  // An endpoint that kept failing was disabled (SPEC W1, docs/decisions/075).
+  "webhook_disabled",
 ]);
 
 /** A user's inbox entry (SPEC N1). */

@@ -12,6 +12,7 @@ import RemovedFromPlanEmail, { type RemovedFromPlanEmailProps } from "@/emails/r
 import SupplierInvitationEmail, { type SupplierInvitationEmailProps } from "@/emails/supplier-invitation";
 import TransferOutcomeEmail, { type TransferOutcomeEmailProps } from "@/emails/transfer-outcome";
 import TransferRequestEmail, { type TransferRequestEmailProps } from "@/emails/transfer-request";
+import WebhookDisabledEmail, { type WebhookDisabledEmailProps } from "@/emails/webhook-disabled";
 
 /**
  * Every email the app sends (SPEC E1): a react-email template and its subject. Later features
@@ -73,6 +74,10 @@ export const emailTemplates = {
   "removed-from-plan": {
     subject: (props: RemovedFromPlanEmailProps) => `You were removed from ${props.planName} at ${props.orgName}`,
     render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
+  },
+  "webhook-disabled": {
+    subject: (props: WebhookDisabledEmailProps) => `A webhook endpoint of ${props.orgName} was disabled`,
+    render: (props: WebhookDisabledEmailProps) => WebhookDisabledEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

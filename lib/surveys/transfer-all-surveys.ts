@@ -9,6 +9,7 @@ import { displayName } from "@/lib/format";
 import { lockActor, targetMember } from "@/lib/members/actor";
 import { canTransferSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
+import { emitEvents } from "@/lib/webhooks/emit";
 
 /**
  * SPEC S2 transfer, for every survey one member owns at once — the Ecobot pre-deletion checklist
@@ -69,6 +70,8 @@ export async function transferAllSurveys(
         after: { ownerId: recipient.userId, all: true },
       })),
     );
+    const data = moved.map((survey) => ({ surveyId: survey.id, title: survey.title, fromUserId: from.userId, toUserId: recipient.userId }));
+    await emitEvents(tx, { orgId: actor.orgId, type: "survey.transferred", data });
     return { moved: moved.length };
   });
   kickEmailSender();

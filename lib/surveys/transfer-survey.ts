@@ -9,6 +9,7 @@ import { lockActor, targetMember } from "@/lib/members/actor";
 import { canTransferSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { lockSurvey } from "./lock-survey";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * SPEC S2 transfer: give a survey another owner, who is notified in the inbox (N1) and by email
@@ -53,6 +54,8 @@ export async function transferSurvey(ctx: MemberContext, surveyId: string, toUse
       before: { ownerId: survey.ownerId, title: survey.title },
       after: { ownerId: recipient.userId },
     });
+    const data = { surveyId: survey.id, title: survey.title, fromUserId: survey.ownerId, toUserId: recipient.userId };
+    await emitEvent(tx, { orgId: actor.orgId, type: "survey.transferred", data });
   });
   kickEmailSender();
 }

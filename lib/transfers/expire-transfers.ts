@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 export const TRANSFER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -73,6 +74,8 @@ async function announceExpiry(tx: Tx, transfer: ExpiredTransfer, options: { base
     before: { state: "pending" },
     after: { state: "expired" },
   });
+  const data = { transferId: transfer.id, planId: transfer.planId, fromUserId: transfer.fromUserId, toUserId: transfer.toUserId };
+  await emitEvent(tx, { orgId: transfer.orgId, type: "plan.transfer.expired", data });
 }
 
 /**
