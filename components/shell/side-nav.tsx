@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, ClipboardList, CreditCard, Package, Settings, Truck, Users } from "lucide-react";
+import { Activity, ClipboardList, CreditCard, Package, Settings, Truck, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -13,6 +13,7 @@ const icons = {
   suppliers: Truck,
   activity: Activity,
   settings: Settings,
+  webhooks: Webhook,
 };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
