@@ -1,7 +1,7 @@
 import "server-only";
 import { and, arrayContains, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { organizations, webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
+import { memberships, organizations, users, webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import type { WebhookEventData, WebhookEventType } from "./events";
 import { kickWebhookSender } from "./sender";
 
@@ -57,4 +57,23 @@ export async function emitEvents<T extends WebhookEventType>(
   // A run shortly after: by then the change has usually committed; the periodic run covers the rest.
   kickWebhookSender();
   return written;
+}
+
+/**
+ * member.updated in every organization of a person, for changes made to the person rather than to
+ * one membership (their own name, a confirmed email change). One read of their memberships.
+ */
+export async function emitMemberUpdatedEverywhere(tx: DbOrTx, userId: string, changes: string[]) {
+  const rows = await tx
+    .select({ orgId: memberships.orgId, role: memberships.role, status: memberships.status, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.userId, userId));
+  for (const row of rows) {
+    await emitEvent(tx, {
+      orgId: row.orgId,
+      type: "member.updated",
+      data: { userId, email: row.email, name: row.name, role: row.role, status: row.status, changes },
+    });
+  }
 }

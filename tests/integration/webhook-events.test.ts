@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownershipTransfers, planUsers, webhookEvents } from "@/db/schema";
+import { updateOwnProfile } from "@/lib/account/profile";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { announceExpiredInvitations } from "@/lib/invitations/announce-expired-invitations";
 import { declineInvitation } from "@/lib/invitations/decline-invitation";
@@ -112,6 +113,12 @@ describe("W1 each event is emitted by the service that makes its change", () => 
     expect(rows.map((r) => (r.payload as { data: { userId: string; role: string; changes: string[] } }).data)).toContainEqual(
       expect.objectContaining({ userId: w.user2.id, role: "manager", changes: ["role"] }),
     );
+  });
+
+  it("W1 member.updated: a member edits their own name on the profile page", async () => {
+    const w = await world();
+    await updateOwnProfile(w.user.id, { firstName: "Self", lastName: "Named", email: w.user.email, phone: null }, { baseUrl });
+    await expectEvent(w, "member.updated", { userId: w.user.id, name: "Self Named", role: "user", status: "active", changes: expect.arrayContaining(["firstName"]) });
   });
 
   it("W1 member.suspended and member.reactivated: Suspend and Re-activate", async () => {

@@ -82,8 +82,14 @@ export function AddEndpointForm({ orgSlug, events }: { orgSlug: string; events: 
           <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
             {events.map((event) => (
               <label key={event.type} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="events" value={event.type} checked={chosen.has(event.type)}
-                  onChange={(e) => toggle(event.type, e.target.checked)} className="mt-0.5" />
+                <input
+                  type="checkbox"
+                  name="events"
+                  value={event.type}
+                  checked={chosen.has(event.type)}
+                  onChange={(e) => toggle(event.type, e.target.checked)}
+                  className="mt-0.5"
+                />
                 <span>
                   <span className="font-mono text-xs text-gray-900">{event.type}</span>
                   <span className="block text-xs text-gray-500">{event.description}</span>
