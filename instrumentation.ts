@@ -18,6 +18,11 @@ export async function register() {
   // O1: pending ownership transfers past their 7 days become expired, and both sides are told.
   const { startTransferExpirySweep } = await import("./lib/transfers/expire-transfers");
   startTransferExpirySweep();
+  // W1: webhook deliveries after commit, with retries; and invitation.expired, announced once per expiry.
+  const { startWebhookSender } = await import("./lib/webhooks/sender");
+  startWebhookSender();
+  const { startInvitationExpirySweep } = await import("./lib/invitations/announce-expired-invitations");
+  startInvitationExpirySweep();
   const { startRateLimitPruning } = await import("./lib/rate-limit");
   startRateLimitPruning();
   // K3: Idempotency-Keys older than 24 hours.

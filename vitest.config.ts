@@ -25,6 +25,7 @@ export default defineConfig({
     env: {
       VITEST: "1",
       SEATWISE_EMAIL_SENDER: "off",
+      SEATWISE_WEBHOOK_SENDER: "off",
       PGLITE_DIR: "memory://",
       // For the tests that drive the real Auth.js (sign-in requests, the session endpoint).
       AUTH_SECRET: "vitest-secret-not-for-production-0123456789",

@@ -14,6 +14,9 @@ export function forbiddenNotice(pathname: string): ForbiddenNotice {
   if (first === "activity") {
     return { title: onlyAdmins, body: "Activity, the organization's record of every change, is for Admins." };
   }
+  if (first === "settings" && second === "webhooks") {
+    return { title: onlyAdmins, body: "Webhook endpoints, which send the organization's changes to other tools, are managed by Admins." };
+  }
   if (first === "settings") {
     return { title: onlyAdmins, body: "The account subscription (tier and seats) is managed by Admins." };
   }

@@ -99,6 +99,11 @@ export function canChangeTier(actor: Role): boolean {
   return actor === "admin";
 }
 
+/** W1: Admins register webhook endpoints, see their delivery logs, re-enable and replay. */
+export function canManageWebhooks(actor: Role): boolean {
+  return actor === "admin";
+}
+
 /** A1: Admins read the Activity page. */
 export function canReadAudit(actor: Role): boolean {
   return actor === "admin";

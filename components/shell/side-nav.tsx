@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, ClipboardList, CreditCard, KeyRound, Package, Settings, Truck, Users } from "lucide-react";
+import { Activity, ClipboardList, CreditCard, KeyRound, Package, Settings, Truck, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -14,6 +14,7 @@ const icons = {
   activity: Activity,
   settings: Settings,
   key: KeyRound,
+  webhooks: Webhook,
 };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };

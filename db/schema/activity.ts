@@ -34,6 +34,8 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   "invitation_declined",
   // A member asks the holder of a survey's check-out to check it in (#14.12, docs/decisions/062).
   "checkin_requested",
+  // An endpoint that kept failing was disabled (SPEC W1, docs/decisions/075).
+  "webhook_disabled",
 ]);
 
 /** A user's inbox entry (SPEC N1). */

@@ -4,3 +4,4 @@ export * from "./plans";
 export * from "./work";
 export * from "./activity";
 export * from "./api";
+export * from "./webhooks";

@@ -104,6 +104,11 @@ export const invitations = pgTable(
      */
     revokedPlaces: jsonb("revoked_places").$type<RevokedPlace[]>(),
     declinedAt: timestamp("declined_at", { withTimezone: true }),
+    /**
+     * The expiry the invitation.expired webhook event was written for (W1): the sweep announces
+     * each expiry once, and a resend (a new expires_at) is announced again when it lapses.
+     */
+    expiryAnnouncedFor: timestamp("expiry_announced_for", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -11,6 +11,7 @@ import { hitRateLimit, rateLimitRules, retryMinutes } from "@/lib/rate-limit";
 import { hashSecretToken, newSecretToken } from "@/lib/tokens";
 import { transaction } from "@/lib/transaction";
 import { lockPerson } from "./lock-person";
+import { emitMemberUpdatedEverywhere } from "@/lib/webhooks/emit";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -243,6 +244,7 @@ async function confirmEmailChangeInTx(options: { token: string; userId: string; 
         after: { email: request.newEmail, otherSessionsEnded: ended.length },
       });
     }
+    await emitMemberUpdatedEverywhere(tx, user.id, ["email"]);
     return { previousEmail, newEmail: request.newEmail, sessionsEnded: ended.length };
   });
   kickEmailSender();

@@ -8,6 +8,7 @@ import { transaction } from "@/lib/transaction";
 import { countEmailChangeRequest, requestEmailChangeInTx } from "./email-change";
 import { lockOwnMemberships, lockPerson } from "./lock-person";
 import type { ProfileInput } from "./schemas";
+import { emitMemberUpdatedEverywhere } from "@/lib/webhooks/emit";
 
 /**
  * Sets the person's own first and last name (and phone, when given) inside the caller's
@@ -51,6 +52,7 @@ export async function setOwnNamesInTx(
       after,
     });
   }
+  await emitMemberUpdatedEverywhere(tx, user.id, Object.keys(after));
   return true;
 }
 

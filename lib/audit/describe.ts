@@ -96,6 +96,16 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["supplier.joined", "Supplier joined"],
     ],
   },
+  {
+    label: "Webhooks",
+    actions: [
+      ["webhook.endpoint_created", "Webhook endpoint added"],
+      ["webhook.endpoint_deleted", "Webhook endpoint deleted"],
+      ["webhook.endpoint_disabled", "Webhook endpoint disabled"],
+      ["webhook.endpoint_enabled", "Webhook endpoint re-enabled"],
+      ["webhook.delivery_replayed", "Webhook delivery replayed"],
+    ],
+  },
 ];
 
 export const auditActionLabels = new Map(auditActionGroups.flatMap((g) => g.actions));
@@ -268,6 +278,16 @@ function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
       return [actor, " sent the supplier invitation to ", { name: str(after.companyName) ?? "a company" }, " again"];
     case "supplier.joined":
       return [target, " set up ", { name: str(after.supplierName) ?? "their company" }, " as a supplier"];
+    case "webhook.endpoint_created":
+      return [actor, " added the webhook endpoint ", { name: str(after.url) ?? "an endpoint" }];
+    case "webhook.endpoint_deleted":
+      return [actor, " deleted the webhook endpoint ", { name: str(before.url) ?? "an endpoint" }];
+    case "webhook.endpoint_disabled":
+      return [actor, " disabled a webhook endpoint that kept failing"];
+    case "webhook.endpoint_enabled":
+      return [actor, " re-enabled a webhook endpoint"];
+    case "webhook.delivery_replayed":
+      return [actor, " replayed a webhook delivery"];
     default:
       return [actor, ` — ${humanize(entry.action)}`, ...(subjectName ? [": ", { name: subjectName }] : [])];
   }

@@ -15,6 +15,7 @@ import RemovedFromPlanEmail, { type RemovedFromPlanEmailProps } from "@/emails/r
 import SupplierInvitationEmail, { type SupplierInvitationEmailProps } from "@/emails/supplier-invitation";
 import TransferOutcomeEmail, { type TransferOutcomeEmailProps } from "@/emails/transfer-outcome";
 import TransferRequestEmail, { type TransferRequestEmailProps } from "@/emails/transfer-request";
+import WebhookDisabledEmail, { type WebhookDisabledEmailProps } from "@/emails/webhook-disabled";
 
 /**
  * Every email the app sends (SPEC E1). Adding one is this one entry: `props`, the zod schema of
@@ -100,6 +101,11 @@ export const emailTemplates = {
     props: z.object({ orgName: z.string(), tokenName: z.string(), prefix: z.string(), role: z.string(), expiresAt: z.string().nullable(), url: z.string() }) satisfies z.ZodType<ApiTokenCreatedEmailProps>,
     subject: (props: ApiTokenCreatedEmailProps) => `New API token “${props.tokenName}” in ${props.orgName}`,
     render: (props: ApiTokenCreatedEmailProps) => ApiTokenCreatedEmail(props),
+  },
+  "webhook-disabled": {
+    props: z.object({ orgName: z.string(), endpointHost: z.string(), reason: z.string(), url: z.string() }) satisfies z.ZodType<WebhookDisabledEmailProps>,
+    subject: (props: WebhookDisabledEmailProps) => `A webhook endpoint of ${props.orgName} was disabled`,
+    render: (props: WebhookDisabledEmailProps) => WebhookDisabledEmail(props),
   },
 } satisfies Record<string, { props: z.ZodType; subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

@@ -26,6 +26,7 @@ import { transaction } from "@/lib/transaction";
 import { findReplacedInvitation, replacedLinkMessage } from "./replace-token";
 import { hashInvitationToken } from "./token";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -221,6 +222,13 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       subject: { type: "invitation", id: invitation.id },
       before: { status: "pending" },
       after: { status: "accepted", role: invitation.role },
+    });
+    const joined = { userId: user.id, email: user.email, name: user.name, role: invitation.role, status: "active" as const };
+    await emitEvent(tx, { orgId: invitation.orgId, type: "member.created", data: joined });
+    await emitEvent(tx, {
+      orgId: invitation.orgId,
+      type: "invitation.accepted",
+      data: { invitationId: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString(), userId: user.id },
     });
     // "You joined …": the welcome page says so, with the plans they are on and where to go next.
     const landingPath = `/o/${org.slug}/welcome`;

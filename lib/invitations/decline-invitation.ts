@@ -9,6 +9,7 @@ import { transaction } from "@/lib/transaction";
 import { endInvitationInTx } from "./end-invitation";
 import { hashInvitationToken } from "./token";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 export type DeclineInvitationOptions = {
   token: string;
@@ -76,6 +77,10 @@ export async function declineInvitation(options: DeclineInvitationOptions): Prom
         ...(ended.transfersVoided ? { transfersVoided: ended.transfersVoided } : {}),
       },
     });
+    if (invitation.kind === "member") {
+      const data = { invitationId: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
+      await emitEvent(tx, { orgId: invitation.orgId, type: "invitation.declined", data });
+    }
     return { orgName: org.name };
   });
 }

@@ -18,6 +18,7 @@ import { addInvitationPlanPlaces, reclaimInvitationPlanPlaces } from "./invitati
 import { findMembershipByEmail, lockPendingInvitation } from "./lookups";
 import { replaceInvitationToken } from "./replace-token";
 import { invitationExpiry, newInvitationToken } from "./token";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 export type InviteOutcome = "invited" | "resent" | "updated" | "unchanged" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited" | "refused";
 export type InviteResult = { email: string; outcome: InviteOutcome; message: string; invitationId?: string };
@@ -212,6 +213,9 @@ export async function inviteOne(tx: Tx, ctx: MemberContext, invite: OneInvite, o
     before: existing ? { expiresAt: existing.expiresAt.toISOString() } : null,
     after: { email: invite.email, role, expiresAt: expiresAt.toISOString(), ...(addedPlans.length ? { plans: addedPlans } : {}) },
   });
+  if (outcome === "invited") {
+    await emitEvent(tx, { orgId: actor.orgId, type: "invitation.created", data: { invitationId, email: invite.email, role, expiresAt: expiresAt.toISOString() } });
+  }
   const onPlans = addedPlans.length ? ` On ${addedPlans.join(", ")}.` : "";
   return {
     email: invite.email,

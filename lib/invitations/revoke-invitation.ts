@@ -6,6 +6,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { transaction } from "@/lib/transaction";
 import { endInvitationInTx } from "./end-invitation";
 import { lockManageableInvitation } from "./resend-invitation";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * How long a revocation can be undone (docs/decisions/031): long enough to notice a slip of the
@@ -42,6 +43,10 @@ export async function revokeInvitation(ctx: MemberContext, invitationId: string)
         ...(ended.transfersVoided ? { transfersVoided: ended.transfersVoided } : {}),
       },
     });
+    if (invitation.kind === "member") {
+      const data = { invitationId: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
+      await emitEvent(tx, { orgId: actor.orgId, type: "invitation.revoked", data });
+    }
     return { invitationId: invitation.id, email: invitation.email, kind: invitation.kind, undoUntil: new Date(now.getTime() + REVOKE_UNDO_MS) };
   });
 }

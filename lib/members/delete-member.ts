@@ -7,6 +7,7 @@ import { transaction } from "@/lib/transaction";
 import { lockActor, targetMember } from "./actor";
 import { dependentsMessage, memberDependents } from "./member-dependents";
 import { removeMembershipInTx } from "./remove-membership";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * Delete User (SPEC R4, R5, R6), in one transaction: refuses while the member owns surveys or
@@ -47,6 +48,8 @@ export async function deleteMember(ctx: MemberContext, userId: string) {
       before: { role: target.role, status: target.status, plans: plansLeft },
       after: { member: false, sessionsEnded },
     });
+    const data = { userId: target.userId, email: target.email, name: target.name, role: target.role, reason: "deleted" as const };
+    await emitEvent(tx, { orgId: actor.orgId, type: "member.deleted", data });
     return { name: target.name ?? target.email, plansLeft, sessionsEnded };
   });
 }

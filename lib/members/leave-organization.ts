@@ -8,6 +8,7 @@ import { lockActor, targetMember } from "./actor";
 import { assertAdminRemains } from "./assert-admin-remains";
 import { memberDependents } from "./member-dependents";
 import { removeMembershipInTx } from "./remove-membership";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /** R5's sentence for oneself: "Transfer your 2 surveys and ownership of PDoc Share first." */
 export function leaveBlockedMessage(d: { surveys: number; subscribedPlans: string[] }): string | null {
@@ -61,6 +62,7 @@ export async function leaveOrganization(ctx: MemberContext) {
       before: { role: me.role, status: me.status, plans: plansLeft },
       after: { member: false },
     });
+    await emitEvent(tx, { orgId: actor.orgId, type: "member.deleted", data: { userId: me.userId, email: me.email, name: me.name, role: me.role, reason: "left" } });
     return { orgName: actor.orgName, plansLeft };
   });
 }

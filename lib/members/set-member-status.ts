@@ -8,6 +8,7 @@ import { canSuspendMember } from "@/lib/permissions";
 import { reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { lockActor, targetMember } from "./actor";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * Suspend / Re-activate (SPEC R9): who may follows R4. A suspended member keeps their seat and
@@ -50,6 +51,8 @@ export async function setMemberStatus(ctx: MemberContext, userId: string, status
       before: { status: target.status },
       after: released.length ? { status, checkOutsReleased: released.length } : { status },
     });
+    const data = { userId: target.userId, email: target.email, name: target.name, role: target.role, status };
+    await emitEvent(tx, { orgId: actor.orgId, type: status === "suspended" ? "member.suspended" : "member.reactivated", data });
     return { name: target.name ?? target.email };
   });
 }

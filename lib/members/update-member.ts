@@ -13,6 +13,7 @@ import { lockActor, targetMember, type ActingMember } from "./actor";
 import { assertAdminRemains } from "./assert-admin-remains";
 import type { UpdateMemberInput } from "./schemas";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 export type UpdateMemberResult = {
   changed: boolean;
@@ -97,6 +98,8 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
         before,
         after,
       });
+      const data = { userId: target.userId, email: target.email, name: "name" in after ? name : target.name, role: input.role, status: target.status, changes: Object.keys(after) };
+      await emitEvent(tx, { orgId: actor.orgId, type: "member.updated", data });
     }
     return { changed: true, roleChanged, emailPendingConfirmation };
   });
@@ -164,6 +167,8 @@ export async function changeMemberRole(ctx: MemberContext, userId: string, to: R
       before: { role: target.role },
       after: { role: to },
     });
+    const data = { userId: target.userId, email: target.email, name: target.name, role: to, status: target.status, changes: ["role"] };
+    await emitEvent(tx, { orgId: actor.orgId, type: "member.updated", data });
     return { name: target.name ?? target.email, from: target.role, to };
   });
   kickEmailSender();

@@ -10,6 +10,7 @@ import { transaction } from "@/lib/transaction";
 import { insertPlanPlace } from "./plan-places";
 import { lockPlan, reservePlanSeats } from "./plan-seats";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /** P3's refusal on a plan of one user (Company Profile): there is no Add User To Plan. */
 export function singleUserPlanError(productName: string) {
@@ -61,6 +62,8 @@ export async function addPlanUser(ctx: MemberContext, planId: string, userId: st
       before: { onPlan: false },
       after: { plan: plan.productName, onPlan: true, permissions: place.keys },
     });
+    const data = { planId: plan.id, product: plan.productName, userId: member.userId, email: member.email };
+    await emitEvent(tx, { orgId: actor.orgId, type: "plan.user_added", data });
     return { planUserId: place.id, name: member.name ?? member.email };
   });
 }

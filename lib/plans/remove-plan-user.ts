@@ -12,6 +12,7 @@ import { transaction } from "@/lib/transaction";
 import { qualified } from "@/db/sql";
 import { lockPlan } from "./plan-seats";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * What P6 touches, as conditions: the user's workflows in the plan, and their open tasks in it
@@ -163,6 +164,8 @@ export async function removeFromPlanInTx(tx: Tx, options: RemoveFromPlanOptions)
       tasksMovedToOutbox: movedSent.length,
     },
   });
+  const data = { planId: plan.id, product: plan.productName, userId: options.userId, email: options.target.email };
+  await emitEvent(tx, { orgId: plan.orgId, type: "plan.user_removed", data });
   return { workflowsDeleted: deletedWorkflows.length, movedToInbox: movedAssigned.length, movedToOutbox: movedSent.length, tasksMoved: moved };
 }
 

@@ -5,6 +5,7 @@ import { organizations } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { tierLabels } from "@/lib/tiers";
 import { seatHolders, seatUsage, type SeatUsage } from "./seat-usage";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * Locks the organization's row for the rest of the transaction. Every seat-changing path and
@@ -39,6 +40,10 @@ export async function reserveSeats(tx: Tx, orgId: string, count = 1): Promise<Se
   const usage = await seatUsage(tx, orgId);
   if (usage.limit !== null && usage.used + count > usage.limit) {
     throw new AppError("SEAT_LIMIT", seatLimitMessage(org.name, usage));
+  }
+  // W1: the seat this reservation takes is the last one; the event commits only with the change.
+  if (count > 0 && usage.limit !== null && usage.used + count === usage.limit) {
+    await emitEvent(tx, { orgId, type: "seats.limit_reached", data: { tier: usage.tier, limit: usage.limit, used: usage.used + count } });
   }
   return usage;
 }

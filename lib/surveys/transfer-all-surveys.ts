@@ -10,6 +10,7 @@ import { lockActor, targetMember } from "@/lib/members/actor";
 import { canTransferSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvents } from "@/lib/webhooks/emit";
 
 /**
  * SPEC S2 transfer, for every survey one member owns at once — the Ecobot pre-deletion checklist
@@ -70,6 +71,8 @@ export async function transferAllSurveys(
         after: { ownerId: recipient.userId, all: true },
       })),
     );
+    const data = moved.map((survey) => ({ surveyId: survey.id, title: survey.title, fromUserId: from.userId, toUserId: recipient.userId }));
+    await emitEvents(tx, { orgId: actor.orgId, type: "survey.transferred", data });
     return { moved: moved.length };
   });
   kickEmailSender();

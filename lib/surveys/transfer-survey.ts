@@ -10,6 +10,7 @@ import { canTransferSurvey } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { lockSurvey } from "./lock-survey";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * SPEC S2 transfer: give a survey another owner, who is notified in the inbox (N1) and by email
@@ -57,6 +58,8 @@ export async function transferSurvey(ctx: MemberContext, surveyId: string, toUse
       before: { ownerId: survey.ownerId, title: survey.title },
       after: { ownerId: recipient.userId },
     });
+    const data = { surveyId: survey.id, title: survey.title, fromUserId: survey.ownerId, toUserId: recipient.userId };
+    await emitEvent(tx, { orgId: actor.orgId, type: "survey.transferred", data });
   });
   kickEmailSender();
 }

@@ -10,6 +10,7 @@ import { transaction } from "@/lib/transaction";
 import { lockTransfer } from "./lock-transfer";
 import { transferClosedError } from "./transfer-state";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * SPEC O1: the subscriber cancels their live transfer. Racing an accept, exactly one of the two
@@ -47,6 +48,8 @@ export async function cancelTransfer(ctx: MemberContext, transferId: string) {
       before: { state: "pending" },
       after: { state: "cancelled" },
     });
+    const data = { transferId: transfer.id, planId: plan.id, fromUserId: transfer.fromUserId, toUserId: transfer.toUserId };
+    await emitEvent(tx, { orgId: actor.orgId, type: "plan.transfer.cancelled", data });
     return { productName: plan.productName };
   });
 }

@@ -7,6 +7,7 @@ import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 export const TRANSFER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -74,6 +75,8 @@ async function announceExpiry(tx: Tx, transfer: ExpiredTransfer, options: { base
     before: { state: "pending" },
     after: { state: "expired" },
   });
+  const data = { transferId: transfer.id, planId: transfer.planId, fromUserId: transfer.fromUserId, toUserId: transfer.toUserId };
+  await emitEvent(tx, { orgId: transfer.orgId, type: "plan.transfer.expired", data });
 }
 
 /**

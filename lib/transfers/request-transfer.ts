@@ -17,6 +17,7 @@ import { assertInvitationEmailAllowed } from "@/lib/rate-limit";
 import { transaction } from "@/lib/transaction";
 import { expireTransferOfPlanIfDue, transferExpiry } from "./expire-transfers";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 const notSubscriber = "Only the plan's subscriber transfers its ownership. An Admin can reassign it at once instead.";
 
@@ -92,6 +93,8 @@ export async function requestTransfer(ctx: MemberContext, planId: string, toUser
       subject: { type: "transfer", id: transfer.id },
       after: { plan: plan.productName, planId: plan.id, state: "pending", expiresAt: expiresAt.toISOString() },
     });
+    const data = { transferId: transfer.id, planId: plan.id, fromUserId: actor.userId, toUserId: recipient.userId };
+    await emitEvent(tx, { orgId: actor.orgId, type: "plan.transfer.requested", data });
     return { transferId: transfer.id, recipientName: recipient.name ?? recipient.email, productName: plan.productName };
   });
   kickEmailSender();
@@ -144,6 +147,8 @@ export async function transferToNewPerson(ctx: MemberContext, input: TransferToN
                 subject: { type: "transfer", id: transfer.id },
                 after: { plan: plan.productName, planId: plan.id, state: "pending", invitationId, email: input.email, expiresAt: expiresAt.toISOString() },
               });
+              const data = { transferId: transfer.id, planId: plan.id, fromUserId: actor.userId, toUserId: null };
+              await emitEvent(innerTx, { orgId: actor.orgId, type: "plan.transfer.requested", data });
               return { transferPlanName: plan.productName };
             }
           : undefined,

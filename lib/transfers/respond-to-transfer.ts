@@ -13,6 +13,7 @@ import { handOverPlanInTx } from "./hand-over-plan";
 import { lockTransfer, personRef } from "./lock-transfer";
 import { transferClosedError } from "./transfer-state";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
  * The checks an answer to a transfer makes, in O2's order, with everything locked: addressed to
@@ -107,6 +108,8 @@ export async function acceptTransfer(ctx: MemberContext, transferId: string, opt
       before: { subscriberId: previous.id, transferId: transfer.id, state: "pending" },
       after: { subscriberId: actor.userId, state: "accepted", ...handOver },
     });
+    const data = { transferId: transfer.id, planId: plan.id, fromUserId: transfer.fromUserId, toUserId: actor.userId };
+    await emitEvent(tx, { orgId: actor.orgId, type: "plan.transfer.accepted", data });
     return { planId: plan.id, productName: plan.productName };
   });
   kickEmailSender();
@@ -141,6 +144,8 @@ export async function declineTransfer(ctx: MemberContext, transferId: string, op
       before: { state: "pending" },
       after: { state: "declined" },
     });
+    const data = { transferId: transfer.id, planId: plan.id, fromUserId: transfer.fromUserId, toUserId: actor.userId };
+    await emitEvent(tx, { orgId: actor.orgId, type: "plan.transfer.declined", data });
     return { productName: plan.productName };
   });
   kickEmailSender();

@@ -6,6 +6,7 @@ import {
   canCheckOutSurvey,
   canChangeRole,
   canChangeTier,
+  canManageWebhooks,
   canDeleteMember,
   canEditProfile,
   canEditSurvey,
@@ -133,6 +134,9 @@ describe("T4 tier, A1 activity, P1 subscribe, O4 reassign, S3 export", () => {
     expect(canReadAudit(role)).toBe(isAdmin);
     expect(canSubscribe(role)).toBe(isAdmin);
     expect(canReassignPlan(role)).toBe(isAdmin);
+  });
+  it.each(roles)("W1: only an Admin manages webhook endpoints — %s", (role) => {
+    expect(canManageWebhooks(role)).toBe(role === "admin");
   });
   it.each(roles)("S3: Admins and Managers export a member's surveys — %s", (role) => {
     expect(canExportMemberSurveys(role)).toBe(role !== "user");

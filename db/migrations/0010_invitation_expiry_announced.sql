@@ -1,0 +1,1 @@
+ALTER TABLE "invitations" ADD COLUMN "expiry_announced_for" timestamp with time zone;
