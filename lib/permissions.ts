@@ -267,3 +267,18 @@ export function canRespondToTransfer(actor: Actor, toUserId: string | null): boo
 export function canLeaveOrganization(_actor: Role): boolean {
   return true;
 }
+
+/** D1, D2: Admins add, verify and remove the organization's domains and set their join policies. */
+export function canManageDomains(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** D2: Admins answer requests to join (Approve within seats, or Decline). */
+export function canAnswerJoinRequests(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** D3, D4: Admins configure single sign-on, which domains require it and who is break-glass. */
+export function canManageSso(actor: Role): boolean {
+  return actor === "admin";
+}

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigserial,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { joinRequests } from "./domains";
 import { invitations, organizations } from "./organizations";
 import { ownershipTransfers, plans } from "./plans";
 
@@ -30,6 +32,9 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   // The inviter is told when their invitation is accepted or declined (docs/decisions/034).
   "member_joined",
   "invitation_declined",
+  // D2: someone at a verified domain asks to join; someone could not join for want of seats.
+  "join_requested",
+  "join_refused_seats",
 ]);
 
 /** A user's inbox entry (SPEC N1). */
@@ -51,6 +56,8 @@ export const notifications = pgTable(
     }),
     /** The plan the notification is about, for its link (plan added, tasks moved, transfers). */
     planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
+    /** D2: the join request an Admin answers from the inbox. */
+    joinRequestId: uuid("join_request_id").references((): AnyPgColumn => joinRequests.id, { onDelete: "cascade" }),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

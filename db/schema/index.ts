@@ -3,3 +3,4 @@ export * from "./organizations";
 export * from "./plans";
 export * from "./work";
 export * from "./activity";
+export * from "./domains";

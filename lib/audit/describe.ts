@@ -115,6 +115,22 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
     ],
   },
   {
+    label: "Domains and sign-in",
+    actions: [
+      ["domain.added", "Domain added"],
+      ["domain.verification_resent", "Domain link sent again"],
+      ["domain.verified", "Domain verified"],
+      ["domain.removed", "Domain removed"],
+      ["domain.join_policy_changed", "Join policy changed"],
+      ["member.joined_by_domain", "Joined through a domain"],
+      ["join_request.created", "Asked to join"],
+      ["join_request.approved", "Request to join approved"],
+      ["join_request.declined", "Request to join declined"],
+      ["sso.updated", "Single sign-on changed"],
+      ["sso.signed_in", "Signed in by SSO"],
+    ],
+  },
+  {
     label: "Suppliers",
     actions: [
       ["supplier.invited", "Supplier invited"],

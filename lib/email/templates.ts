@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReactElement } from "react";
+import DomainVerificationEmail, { type DomainVerificationEmailProps } from "@/emails/domain-verification";
 import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
@@ -73,6 +74,10 @@ export const emailTemplates = {
   "removed-from-plan": {
     subject: (props: RemovedFromPlanEmailProps) => `You were removed from ${props.planName} at ${props.orgName}`,
     render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
+  },
+  "domain-verification": {
+    subject: (props: DomainVerificationEmailProps) => `Verify ${props.domain} for ${props.orgName} on Seatwise`,
+    render: (props: DomainVerificationEmailProps) => DomainVerificationEmail(props),
   },
 } satisfies Record<string, { subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

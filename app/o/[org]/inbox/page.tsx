@@ -42,8 +42,9 @@ export default async function InboxPage({
       body: n.body,
       when: formatDateTime(n.createdAt),
       unread: !n.readAt,
-      href: isRequest && n.transferId ? `${base}/transfers/${n.transferId}` : n.planId ? `${base}/plans/${n.planId}` : null,
-      linkLabel: isRequest ? "View request" : n.planId ? "Open plan" : null,
+      // D2: a request to join is answered (Approve / Decline) on the Domains page.
+      href: isRequest && n.transferId ? `${base}/transfers/${n.transferId}` : n.planId ? `${base}/plans/${n.planId}` : n.kind === "join_requested" ? `${base}/settings/domains` : null,
+      linkLabel: isRequest ? "View request" : n.planId ? "Open plan" : n.kind === "join_requested" ? "Approve or decline" : null,
       transferId: n.transferId,
       canAnswer: n.canAnswer,
       transferOutcome: isRequest && n.transferState && n.transferState !== "pending" ? transferStateLabels[n.transferState] : null,
