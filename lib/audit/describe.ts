@@ -39,6 +39,12 @@ function roleLabel(value: unknown): string {
   return typeof value === "string" && value in roleLabels ? roleLabels[value as Role] : String(value ?? "—");
 }
 
+const joinPolicyLabels: Record<string, string> = { off: "invitations only", join: "anyone at it may join as User", ask: "anyone at it may ask to join" };
+
+function joinPolicyLabel(value: unknown): string {
+  return typeof value === "string" && value in joinPolicyLabels ? joinPolicyLabels[value] : "—";
+}
+
 function tierLabel(value: unknown): string {
   return typeof value === "string" && value in tierLabels ? tierLabels[value as Tier] : String(value ?? "—");
 }
@@ -308,6 +314,28 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
       return [actor, " invited ", { name: str(after.companyName) ?? "a company" }, " (", invitationEmail, ") as a supplier"];
     case "supplier.invitation_resent":
       return [actor, " sent the supplier invitation to ", { name: str(after.companyName) ?? "a company" }, " again"];
+    case "domain.added":
+      return [actor, " added the domain ", { name: str(after.domain) ?? "a domain" }, " and sent its verification link to ", { name: str(after.verificationEmail) ?? "an address at it" }];
+    case "domain.verification_resent":
+      return [actor, " sent a new verification link for ", { name: str(after.domain) ?? "a domain" }, " to ", { name: str(after.verificationEmail) ?? "an address at it" }];
+    case "domain.verified":
+      return [{ name: str(after.domain) ?? "A domain" }, " was verified from the link sent to ", actor];
+    case "domain.removed":
+      return [actor, " removed the domain ", { name: str(before.domain) ?? "a domain" }];
+    case "domain.join_policy_changed":
+      return [actor, " set who may join through ", { name: str(after.domain) ?? "a domain" }, `: ${joinPolicyLabel(after.joinPolicy)} (was ${joinPolicyLabel(before.joinPolicy)})`];
+    case "member.joined_by_domain":
+      return [target, after.source === "sso" ? " joined as User by signing in through single sign-on (" : " joined as User through the domain (", { name: str(after.domain) ?? "a verified domain" }, ")"];
+    case "join_request.created":
+      return [target, " asked to join through ", { name: str(after.domain) ?? "a verified domain" }];
+    case "join_request.approved":
+      return [actor, " approved the request of ", target, " to join, as User"];
+    case "join_request.declined":
+      return [actor, " declined the request of ", target, " to join"];
+    case "sso.updated":
+      return [actor, " changed single sign-on", str(after.issuer) ? ` (issuer ${after.issuer})` : ""];
+    case "sso.signed_in":
+      return [target, " signed in through single sign-on"];
     case "supplier.joined":
       return [target, " set up ", { name: str(after.supplierName) ?? "their company" }, " as a supplier"];
     default:
