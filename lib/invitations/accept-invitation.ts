@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
@@ -11,12 +10,12 @@ import {
   planUsers,
   plans,
   products,
-  sessions,
   users,
   type Invitation,
 } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
+import { insertDatabaseSession } from "@/lib/auth/database-session";
 import { AppError, notFound } from "@/lib/errors";
 import { createOrganizationInTx } from "@/lib/orgs/create-organization";
 import { roleLabels } from "@/lib/permissions";
@@ -26,7 +25,6 @@ import { lockOrganization, reserveSeats } from "@/lib/seats/reserve-seat";
 import { transaction } from "@/lib/transaction";
 import { hashInvitationToken } from "./token";
 
-export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type AcceptInvitationOptions = {
   token: string;
@@ -202,10 +200,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
 /** A database session when nobody was signed in: the link proves the email (I4). */
 async function sessionFor(tx: Tx, userId: string, options: AcceptInvitationOptions): Promise<AcceptInvitationResult["session"]> {
   if (options.signedIn) return null;
-  const token = randomBytes(32).toString("hex");
-  const expires = new Date(Date.now() + SESSION_MAX_AGE_MS);
-  await tx.insert(sessions).values({ sessionToken: token, userId, expires });
-  return { token, expires };
+  return insertDatabaseSession(tx, userId);
 }
 
 /** Seats of the Service plan a new supplier organization starts with (I6): its tier's seats. */

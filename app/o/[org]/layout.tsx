@@ -6,7 +6,7 @@ import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
-import { canChangeTier, canInviteSupplier, canManageDomains, canReadAudit, canSubscribe } from "@/lib/permissions";
+import { canChangeTier, canInviteSupplier, canManageDomains, canManageSso, canReadAudit, canSubscribe } from "@/lib/permissions";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -31,6 +31,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
       : []),
     // D1, D2: verified domains and who may join through them (Admins).
     ...(canManageDomains(ctx.membership.role) ? [{ href: `${base}/settings/domains`, label: "Domains", icon: "settings" } as NavItem] : []),
+    ...(canManageSso(ctx.membership.role) ? [{ href: `${base}/settings/sso`, label: "Single sign-on", icon: "settings" } as NavItem] : []),
   ];
   return (
     <div className="min-h-screen">
