@@ -475,3 +475,18 @@ export function tokenEffectiveRole(tokenRole: Role, creator: { role: Role; statu
   if (!creator || creator.status !== "active") return null;
   return roleWithin(tokenRole, creator.role) ? tokenRole : null;
 }
+
+/** D1, D2: Admins add, verify and remove the organization's domains and set their join policies. */
+export function canManageDomains(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** D2: Admins answer requests to join (Approve within seats, or Decline). */
+export function canAnswerJoinRequests(actor: Role): boolean {
+  return actor === "admin";
+}
+
+/** D3, D4: Admins configure single sign-on, which domains require it and who is break-glass. */
+export function canManageSso(actor: Role): boolean {
+  return actor === "admin";
+}

@@ -3,6 +3,7 @@ import { lt, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { magicLinkRefusedBySso } from "@/lib/sso/require-sso";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
@@ -98,7 +99,9 @@ export type SignInAdmission =
   /** Too many for this address or client: said to the person, the same words for every address. */
   | { allowed: false; reason: "rate_limited"; retryAfterSeconds: number }
   /** The new-address ceiling: answered exactly like a success, so it reveals no account. */
-  | { allowed: false; reason: "ceiling" };
+  | { allowed: false; reason: "ceiling" }
+  /** D4: the address's domain requires single sign-on (break-glass Admins excepted). */
+  | { allowed: false; reason: "sso_required" };
 
 /**
  * The one gate of every sign-in email, whichever path asked (the form's server action, or a POST
@@ -111,6 +114,8 @@ export async function admitSignInEmail(
   options: { ip: string | null; db?: DbOrTx; now?: Date },
 ): Promise<SignInAdmission> {
   const address = email.toLowerCase();
+  // D4 first: a refused address costs no count, and the answer names the domain's rule, not the person.
+  if (await magicLinkRefusedBySso(address, options.db ?? defaultDb)) return { allowed: false, reason: "sso_required" };
   const checks = [hitRateLimit(`email:${address}`, rateLimitRules.emailPerAddress, options)];
   if (options.ip) checks.push(hitRateLimit(`ip:${options.ip}`, rateLimitRules.emailPerIp, options));
   const refused = (await Promise.all(checks)).find((r) => !r.allowed);

@@ -5,7 +5,9 @@ import { formatDate } from "@/lib/format";
 import { listInvitationsForEmail, listUserOrganizations } from "@/lib/orgs/queries";
 import { roleLabels } from "@/lib/permissions";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { listJoinOffers } from "@/lib/domains/join";
 import { CreateOrgForm } from "./create-org-form";
+import { JoinOffers } from "./join-offers";
 
 export const metadata: Metadata = { title: "Create your organization" };
 export const dynamic = "force-dynamic";
@@ -13,12 +15,18 @@ export const dynamic = "force-dynamic";
 /** SPEC I5: a signed-in person without an organization is offered to create one. */
 export default async function OnboardingPage() {
   const user = await requireUserPage();
-  const [orgs, invitations] = await Promise.all([listUserOrganizations(user.id), listInvitationsForEmail(user.email)]);
+  const [orgs, invitations, offers] = await Promise.all([listUserOrganizations(user.id), listInvitationsForEmail(user.email), listJoinOffers(user)]);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
       <div className="w-full max-w-md space-y-6">
+        {/* D2: a person whose address is at a verified domain is offered that organization first. */}
+        {offers.length > 0 ? <JoinOffers offers={offers} email={user.email} /> : null}
         <div className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-gray-200">
-          <h1 className="text-xl font-semibold text-gray-900">Create your organization</h1>
+          {offers.length > 0 ? (
+            <h2 className="text-xl font-semibold text-gray-900">Or create your own organization</h2>
+          ) : (
+            <h1 className="text-xl font-semibold text-gray-900">Create your organization</h1>
+          )}
           <p className="mt-1 mb-6 text-sm text-gray-600">
             You&apos;ll be its Admin, on the Free tier (up to 4 seats). You can invite teammates next.
           </p>

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   index,
   integer,
@@ -12,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { joinRequests } from "./domains";
 import { invitations, organizations } from "./organizations";
 import { ownershipTransfers, plans } from "./plans";
 import { surveys } from "./work";
@@ -36,6 +38,9 @@ export const notificationKindEnum = pgEnum("notification_kind", [
   "checkin_requested",
   // An endpoint that kept failing was disabled (SPEC W1, docs/decisions/075).
   "webhook_disabled",
+  // D2: someone at a verified domain asks to join; someone could not join for want of seats.
+  "join_requested",
+  "join_refused_seats",
 ]);
 
 /** A user's inbox entry (SPEC N1). */
@@ -59,6 +64,8 @@ export const notifications = pgTable(
     planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
     /** The survey the notification is about, for its link (a request to check it in). */
     surveyId: uuid("survey_id").references(() => surveys.id, { onDelete: "cascade" }),
+    /** D2: the join request an Admin answers from the inbox. */
+    joinRequestId: uuid("join_request_id").references((): AnyPgColumn => joinRequests.id, { onDelete: "cascade" }),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,3 +5,4 @@ export * from "./work";
 export * from "./activity";
 export * from "./api";
 export * from "./webhooks";
+export * from "./domains";

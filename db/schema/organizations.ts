@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   index,
   jsonb,
   pgEnum,
@@ -49,6 +50,8 @@ export const memberships = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the member last opened a page of this organization, to the hour (Users: "Last active"). */
     lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
+    /** D4: an Admin who may still sign in by magic link when the domain requires SSO. */
+    ssoBreakGlass: boolean("sso_break_glass").notNull().default(false),
   },
   (t) => [
     unique("memberships_org_user_key").on(t.orgId, t.userId),

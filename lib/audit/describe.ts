@@ -14,6 +14,12 @@ export { invitationsMentioned, peopleMentioned, personKeys } from "./mentions";
 export { sentenceText, type AuditNames, type AuditRecord, type SentencePart } from "./record";
 
 /** The actions the app writes, grouped, with the words of the Activity page's filter. */
+const joinPolicyLabels: Record<string, string> = { off: "invitations only", join: "anyone at it may join as User", ask: "anyone at it may ask to join" };
+
+function joinPolicyLabel(value: unknown): string {
+  return typeof value === "string" && value in joinPolicyLabels ? joinPolicyLabels[value] : "—";
+}
+
 export const auditActionGroups: Array<{ label: string; actions: Array<[string, string]> }> = [
   {
     label: "Members",
@@ -106,6 +112,22 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["webhook.delivery_replayed", "Webhook delivery replayed"],
     ],
   },
+  {
+    label: "Domains and sign-in",
+    actions: [
+      ["domain.added", "Domain added"],
+      ["domain.verification_resent", "Domain link sent again"],
+      ["domain.verified", "Domain verified"],
+      ["domain.removed", "Domain removed"],
+      ["domain.join_policy_changed", "Join policy changed"],
+      ["member.joined_by_domain", "Joined through a domain"],
+      ["join_request.created", "Asked to join"],
+      ["join_request.approved", "Request to join approved"],
+      ["join_request.declined", "Request to join declined"],
+      ["sso.updated", "Single sign-on changed"],
+      ["sso.signed_in", "Signed in by SSO"],
+    ],
+  },
 ];
 
 export const auditActionLabels = new Map(auditActionGroups.flatMap((g) => g.actions));
@@ -165,6 +187,28 @@ function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
       return [actor, " downloaded the Users list as CSV"];
     case "api_token.created":
       return [actor, " created the API token ", { name: `'${str(after.name) ?? "a token"}'` }, ` with the ${roleLabel(after.role)} role`];
+    case "domain.added":
+      return [actor, " added the domain ", { name: str(after.domain) ?? "a domain" }, " and sent its verification link to ", { name: str(after.verificationEmail) ?? "an address at it" }];
+    case "domain.verification_resent":
+      return [actor, " sent a new verification link for ", { name: str(after.domain) ?? "a domain" }, " to ", { name: str(after.verificationEmail) ?? "an address at it" }];
+    case "domain.verified":
+      return [{ name: str(after.domain) ?? "A domain" }, " was verified from the link sent to ", actor];
+    case "domain.removed":
+      return [actor, " removed the domain ", { name: str(before.domain) ?? "a domain" }];
+    case "domain.join_policy_changed":
+      return [actor, " set who may join through ", { name: str(after.domain) ?? "a domain" }, `: ${joinPolicyLabel(after.joinPolicy)} (was ${joinPolicyLabel(before.joinPolicy)})`];
+    case "member.joined_by_domain":
+      return [target, after.source === "sso" ? " joined as User by signing in through single sign-on (" : " joined as User through the domain (", { name: str(after.domain) ?? "a verified domain" }, ")"];
+    case "join_request.created":
+      return [target, " asked to join through ", { name: str(after.domain) ?? "a verified domain" }];
+    case "join_request.approved":
+      return [actor, " approved the request of ", target, " to join, as User"];
+    case "join_request.declined":
+      return [actor, " declined the request of ", target, " to join"];
+    case "sso.updated":
+      return [actor, " changed single sign-on", str(after.issuer) ? ` (issuer ${after.issuer})` : ""];
+    case "sso.signed_in":
+      return [target, " signed in through single sign-on"];
     case "api_token.revoked":
       return [actor, " revoked the API token ", { name: `'${str(before.name) ?? "a token"}'` }];
     case "invitation.created": {

@@ -102,6 +102,7 @@ export const { handlers, auth: authUncached, signIn, signOut } = NextAuth({
       if (admission.allowed) return true;
       // The ceiling answers like a success: whether an address has an account stays unknown.
       if (admission.reason === "ceiling") return "/signin/check-email";
+      if (admission.reason === "sso_required") return `/signin?${new URLSearchParams({ error: "SsoRequired" })}`;
       return `/signin?${new URLSearchParams({ error: "RateLimited", retry: String(admission.retryAfterSeconds) })}`;
     },
     /** What GET /api/auth/session answers: no session token, no phone, nothing a script needs not. */

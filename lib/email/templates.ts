@@ -2,6 +2,7 @@ import "server-only";
 import type { ReactElement } from "react";
 import { z } from "zod";
 import ApiTokenCreatedEmail, { type ApiTokenCreatedEmailProps } from "@/emails/api-token-created";
+import DomainVerificationEmail, { type DomainVerificationEmailProps } from "@/emails/domain-verification";
 import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangedEmail, { type EmailChangedEmailProps } from "@/emails/email-changed";
@@ -106,6 +107,11 @@ export const emailTemplates = {
     props: z.object({ orgName: z.string(), endpointHost: z.string(), reason: z.string(), url: z.string() }) satisfies z.ZodType<WebhookDisabledEmailProps>,
     subject: (props: WebhookDisabledEmailProps) => `A webhook endpoint of ${props.orgName} was disabled`,
     render: (props: WebhookDisabledEmailProps) => WebhookDisabledEmail(props),
+  },
+  "domain-verification": {
+    props: z.object({ orgName: z.string(), requestedBy: z.string(), domain: z.string(), url: z.string(), expiresIn: z.string() }) satisfies z.ZodType<DomainVerificationEmailProps>,
+    subject: (props: DomainVerificationEmailProps) => `Verify ${props.domain} for ${props.orgName} on Seatwise`,
+    render: (props: DomainVerificationEmailProps) => DomainVerificationEmail(props),
   },
 } satisfies Record<string, { props: z.ZodType; subject: (props: never) => string; render: (props: never) => ReactElement }>;
 

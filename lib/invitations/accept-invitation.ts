@@ -10,12 +10,12 @@ import {
   planUsers,
   plans,
   products,
-  sessions,
   users,
   type Invitation,
 } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
+import { insertDatabaseSession } from "@/lib/auth/database-session";
 import { AppError, notFound } from "@/lib/errors";
 import { createOrganizationInTx } from "@/lib/orgs/create-organization";
 import { roleLabels } from "@/lib/permissions";
@@ -28,7 +28,6 @@ import { hashInvitationToken } from "./token";
 import { writeNotifications } from "@/lib/notifications/write-notifications";
 import { emitEvent } from "@/lib/webhooks/emit";
 
-export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type AcceptInvitationOptions = {
   token: string;
@@ -239,10 +238,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
 /** A database session when nobody was signed in: the link proves the email (I4). */
 async function sessionFor(tx: Tx, userId: string, options: AcceptInvitationOptions): Promise<AcceptInvitationResult["session"]> {
   if (options.signedIn) return null;
-  const token = randomBytes(32).toString("hex");
-  const expires = new Date(Date.now() + SESSION_MAX_AGE_MS);
-  await tx.insert(sessions).values({ sessionToken: token, userId, expires });
-  return { token, expires };
+  return insertDatabaseSession(tx, userId);
 }
 
 /** Seats of the Service plan a new supplier organization starts with (I6): its tier's seats. */

@@ -1,14 +1,13 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
+import { setSessionCookie } from "@/lib/auth/database-session";
 import { getSessionUser } from "@/lib/auth/session";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { declineInvitation } from "@/lib/invitations/decline-invitation";
 import { secretTokenPattern } from "@/lib/token-shape";
-import { appBaseUrl } from "@/lib/url";
 
 const acceptSchema = z.object({ token: z.string().regex(secretTokenPattern) });
 
@@ -18,14 +17,7 @@ export const acceptInvitationAction = publicAction(acceptSchema, async ({ token 
   const result = await acceptInvitation({ token, signedIn: user ? { id: user.id, email: user.email } : null });
   if (result.session) {
     // The link proved the email: sign the person in with an Auth.js database session.
-    const secure = (await appBaseUrl()).startsWith("https://");
-    (await cookies()).set(secure ? "__Secure-authjs.session-token" : "authjs.session-token", result.session.token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure,
-      path: "/",
-      expires: result.session.expires,
-    });
+    await setSessionCookie(result.session);
   }
   redirect(result.landingPath);
 });

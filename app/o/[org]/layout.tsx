@@ -7,7 +7,7 @@ import { RouteFocus } from "@/components/shell/route-focus";
 import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
-import { canChangeTier, canInviteSupplier, canManageApiTokens, canManageWebhooks, canReadAudit, canSubscribe } from "@/lib/permissions";
+import { canChangeTier, canInviteSupplier, canManageApiTokens, canManageDomains, canManageSso, canManageWebhooks, canReadAudit, canSubscribe } from "@/lib/permissions";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -34,6 +34,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     ...(canManageApiTokens(ctx.membership.role) ? [{ href: `${base}/settings/api-tokens`, label: "API tokens", icon: "key" } as NavItem] : []),
     // W1: Admins register webhook endpoints.
     ...(canManageWebhooks(ctx.membership.role) ? [{ href: `${base}/settings/webhooks`, label: "Webhooks", icon: "webhooks" } as NavItem] : []),
+    // D1, D2: verified domains and who may join through them (Admins).
+    ...(canManageDomains(ctx.membership.role) ? [{ href: `${base}/settings/domains`, label: "Domains", icon: "settings" } as NavItem] : []),
+    ...(canManageSso(ctx.membership.role) ? [{ href: `${base}/settings/sso`, label: "Single sign-on", icon: "settings" } as NavItem] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -42,6 +42,7 @@ export default async function InboxPage({
       body: n.body,
       when: formatDateTime(n.createdAt),
       unread: !n.readAt,
+      // D2: a request to join is answered (Approve / Decline) on the Domains page.
       href:
         isRequest && n.transferId
           ? `${base}/transfers/${n.transferId}`
@@ -49,8 +50,10 @@ export default async function InboxPage({
             ? `${base}/plans/${n.planId}`
             : n.surveyId
               ? `${base}/surveys/${n.surveyId}`
-              : null,
-      linkLabel: isRequest ? "View request" : n.planId ? "Open plan" : n.surveyId ? "Open survey" : null,
+              : n.kind === "join_requested"
+                ? `${base}/settings/domains`
+                : null,
+      linkLabel: isRequest ? "View request" : n.planId ? "Open plan" : n.surveyId ? "Open survey" : n.kind === "join_requested" ? "Approve or decline" : null,
       transferId: n.transferId,
       canAnswer: n.canAnswer,
       transferOutcome: isRequest && n.transferState && n.transferState !== "pending" ? transferStateLabels[n.transferState] : null,
