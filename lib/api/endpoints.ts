@@ -158,7 +158,7 @@ export const createInvitations = defineEndpoint({
       results: z.array(
         z.object({
           email: z.string(),
-          outcome: z.enum(["invited", "resent", "already_member", "malformed", "no_seat", "no_plan_seat", "rate_limited", "refused"]),
+          outcome: z.enum(["invited", "resent", "updated", "unchanged", "already_member", "malformed", "no_seat", "no_plan_seat", "rate_limited", "refused"]),
           message: z.string(),
           invitationId: z.uuid().optional(),
         }),

@@ -37,6 +37,15 @@ export const emailTemplates = {
     render: (props: InvitationEmailProps) => InvitationEmail(props),
   },
   "invitation-updated": {
+    props: z.object({
+      orgName: z.string(),
+      changedByName: z.string(),
+      firstName: z.string().nullish(),
+      addedPlanNames: z.array(z.string()),
+      transferPlanName: z.string().nullish(),
+      sentOn: z.string(),
+      expiresOn: z.string(),
+    }) satisfies z.ZodType<InvitationUpdatedEmailProps>,
     subject: (props: InvitationUpdatedEmailProps) => `Your invitation to ${props.orgName} was updated: your link still works`,
     render: (props: InvitationUpdatedEmailProps) => InvitationUpdatedEmail(props),
   },

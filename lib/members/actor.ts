@@ -42,7 +42,7 @@ export async function lockOwnMembership(tx: Tx, ctx: MemberContext): Promise<Act
   return actingFrom(row, ctx);
 }
 
-function actingFrom(row: { role: ActingMember["role"]; status: string; email: string; name: string | null } | undefined, ctx: MemberContext): ActingMember {
+function actingFrom(row: { role: ActingMember["role"]; status: "active" | "suspended"; email: string; name: string | null } | undefined, ctx: MemberContext): ActingMember {
   if (!row) throw notFound("This organization");
   if (row.status !== "active") throw new AppError("SUSPENDED", "Your access to this organization is suspended.");
   // K2: through an API token the caller is its creator, with the token's role, never above the

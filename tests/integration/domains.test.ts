@@ -1,5 +1,6 @@
 import { actAs, form, idle } from "../support/next-mocks";
 import { and, eq } from "drizzle-orm";
+import { rendered } from "../support/email";
 import { describe, expect, it } from "vitest";
 import { addDomainAction, answerJoinRequestAction, removeDomainAction, setJoinPolicyAction } from "@/app/o/[org]/settings/domains/actions";
 import { auditLog, emailOutbox, joinRequests, memberships, notifications, orgDomains, type Tier } from "@/db/schema";
@@ -30,7 +31,7 @@ async function orgWithAdmin(tier: Tier = "pro", users = 0) {
 
 /** The token of the last verification link emailed to this address. */
 async function linkTokenSentTo(address: string): Promise<string> {
-  const rows = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, address), eq(emailOutbox.template, "domain-verification")));
+  const rows = await rendered(t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, address), eq(emailOutbox.template, "domain-verification"))));
   const tokens = rows.map((r) => /\/domains\/verify\/([A-Za-z0-9_-]+)/.exec(r.text)?.[1]).filter((x): x is string => Boolean(x));
   expect(tokens.length).toBeGreaterThan(0);
   return tokens[tokens.length - 1];

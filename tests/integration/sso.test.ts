@@ -1,3 +1,4 @@
+import { rendered } from "../support/email";
 import { vi } from "vitest";
 
 // The real Auth.js, the real sign-in action and the real callback route; only what a Next request
@@ -68,7 +69,7 @@ async function ssoOrg(options: { tier?: Tier; users?: number; policy?: "off" | "
   for (let i = 0; i < (options.users ?? 0); i++) await addMember(t.db, org.id, "user");
   const ctx = contextOf(org, admin, membership.id);
   const added = await addDomain(ctx, { domain, email: `it@${domain}` });
-  const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, `it@${domain}`));
+  const [mail] = await rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, `it@${domain}`)));
   await verifyDomain(/\/domains\/verify\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]);
   await setJoinPolicy(ctx, { domainId: added.id, joinPolicy: options.policy ?? "join" });
   await updateSsoConnection(ctx, {

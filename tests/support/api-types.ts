@@ -333,7 +333,7 @@ export interface components {
             results: {
                 email: string;
                 /** @enum {string} */
-                outcome: "invited" | "resent" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited" | "refused";
+                outcome: "invited" | "resent" | "updated" | "unchanged" | "already_member" | "malformed" | "no_seat" | "no_plan_seat" | "rate_limited" | "refused";
                 message: string;
                 /** Format: uuid */
                 invitationId?: string;
