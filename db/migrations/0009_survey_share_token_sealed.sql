@@ -1,1 +1,0 @@
-ALTER TABLE "surveys" ADD COLUMN "share_token_sealed" text;

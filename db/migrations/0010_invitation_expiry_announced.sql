@@ -1,1 +1,0 @@
-ALTER TABLE "invitations" ADD COLUMN "expiry_announced_for" timestamp with time zone;
