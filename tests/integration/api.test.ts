@@ -270,6 +270,11 @@ describe("K3 Idempotency-Key", () => {
     expect([a.response.status, b.response.status]).toEqual([404, 404]);
     expect(b.response.headers.get("idempotent-replayed")).toBe("true");
     expect(await t.db.select({ n: count() }).from(idempotencyKeys)).not.toEqual([{ n: 0 }]);
+    // After 24 hours the key answers nothing any more: the same request runs again (a resend, I1).
+    await t.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600 * 1000) }).where(eq(idempotencyKeys.key, "hire-42"));
+    const later = await api.POST("/orgs/{org}/invitations", { params: { path: { org: w.org.slug } }, body: { emails: [email], role: "user" } });
+    expect(later.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(later.data?.results[0].outcome).toBe("resent");
   });
 
   itRace("K3 the same Idempotency-Key sent 10 times at once makes one invitation, and all 10 get its answer", async () => {
