@@ -41,7 +41,7 @@ function nulFields(value: unknown, path: string, out: FieldErrors = {}): FieldEr
 }
 
 function parsePart<S extends z.ZodType>(schema: S, input: unknown, part: "query" | "body"): z.output<S> {
-  const nul = nulFields(input, part === "query" ? "" : "");
+  const nul = nulFields(input, "");
   if (Object.keys(nul).length) throw validation("The request contains a NUL character.", nul);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw validation(`The request's ${part} is not valid.`, zodFields(parsed.error, ""));

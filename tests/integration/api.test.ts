@@ -1,4 +1,4 @@
-import "../support/next-mocks";
+import { actAs, form, idle } from "../support/next-mocks";
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiTokens, auditLog, emailOutbox, idempotencyKeys, invitations, memberships, ownershipTransfers, planUsers, surveys } from "@/db/schema";
@@ -6,6 +6,7 @@ import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { hashApiToken } from "@/lib/api-tokens/token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/o/[org]/settings/api-tokens/actions";
 import { isAppError } from "@/lib/errors";
 import { apiClient, rawApi } from "../support/api";
 import { setupTestDatabase } from "../support/db";
@@ -60,6 +61,27 @@ describe("K1 API tokens", () => {
     expect(createApiTokenSchema.safeParse({ name: "x", role: "user", expiresIn: "366" }).success).toBe(false);
     expect(createApiTokenSchema.safeParse({ name: "x", role: "user", expiresIn: "365" }).success).toBe(true);
     expect(createApiTokenSchema.safeParse({ name: "x", role: "owner", expiresIn: "30" }).success).toBe(false);
+  });
+
+  it("K1 the settings page's actions: an Admin gets the token once; a Manager's forged POST is refused and writes nothing", async () => {
+    const w = await planWorld(t.db);
+    actAs(w.admin.id);
+    const created = await createApiTokenAction(idle, form({ org: w.org.slug, name: "From the page", role: "manager", expiresIn: "365" }));
+    expect(created.ok).toBe(true);
+    const { token } = created.data as { token: string };
+    expect((await rawApi("GET", `/orgs/${w.org.slug}/plans`, token)).status).toBe(200);
+    const tooHigh = await createApiTokenAction(idle, form({ org: w.org.slug, name: "x", role: "admin", expiresIn: "366" }));
+    expect(tooHigh.code).toBe("VALIDATION");
+    actAs(w.manager.id);
+    const before = await t.db.select({ n: count() }).from(apiTokens);
+    expect((await createApiTokenAction(idle, form({ org: w.org.slug, name: "x", role: "user", expiresIn: "30" }))).code).toBe("FORBIDDEN");
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashApiToken(token)));
+    expect((await revokeApiTokenAction(idle, form({ org: w.org.slug, tokenId: row.id }))).code).toBe("FORBIDDEN");
+    expect(await t.db.select({ n: count() }).from(apiTokens)).toEqual(before);
+    expect((await t.db.select().from(apiTokens).where(eq(apiTokens.id, row.id)))[0].revokedAt).toBeNull();
+    actAs(w.admin.id);
+    expect((await revokeApiTokenAction(idle, form({ org: w.org.slug, tokenId: row.id }))).ok).toBe(true);
+    expect((await rawApi("GET", `/orgs/${w.org.slug}/plans`, token)).status).toBe(401);
   });
 
   it("K1 a revoked token is refused on its very next request (401), and revoking is audited", async () => {
@@ -270,6 +292,11 @@ describe("K3 Idempotency-Key", () => {
     expect([a.response.status, b.response.status]).toEqual([404, 404]);
     expect(b.response.headers.get("idempotent-replayed")).toBe("true");
     expect(await t.db.select({ n: count() }).from(idempotencyKeys)).not.toEqual([{ n: 0 }]);
+    // After 24 hours the key answers nothing any more: the same request runs again (a resend, I1).
+    await t.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600 * 1000) }).where(eq(idempotencyKeys.key, "hire-42"));
+    const later = await api.POST("/orgs/{org}/invitations", { params: { path: { org: w.org.slug } }, body: { emails: [email], role: "user" } });
+    expect(later.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(later.data?.results[0].outcome).toBe("resent");
   });
 
   itRace("K3 the same Idempotency-Key sent 10 times at once makes one invitation, and all 10 get its answer", async () => {

@@ -176,7 +176,7 @@ curl -X POST -H "Authorization: Bearer $SEATWISE_TOKEN" \\
               .map(({ path, method, op }) => {
                 const body = op.requestBody?.content["application/json"]?.schema;
                 const bodySchema = body?.$ref ? schemas[refName(body.$ref)] : body;
-                const params = (op.parameters ?? []).filter((p) => p.in !== "header");
+                const params = op.parameters ?? [];
                 return (
                   <article key={op.operationId} id={op.operationId} className="rounded-lg p-5 ring-1 ring-gray-200">
                     <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
