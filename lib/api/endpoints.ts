@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { roles } from "@/lib/permissions";
+import { createWebhookEndpointSchema } from "@/lib/webhooks/schemas";
+import { webhookEventTypes } from "@/lib/webhooks/events";
 import { defineEndpoint } from "./endpoint";
 
 // ── Shared pieces ──────────────────────────────────────────────────────────────────────────────
@@ -409,6 +411,62 @@ export const listActivity = defineEndpoint({
   errors: [403],
 });
 
+// ── Webhooks ───────────────────────────────────────────────────────────────────────────────────
+
+export const WebhookEndpointSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    events: z.array(z.enum(webhookEventTypes)),
+    enabled: z.boolean(),
+    disabledAt: datetime.nullable(),
+    disabledReason: z.string().nullable(),
+    lastSuccessAt: datetime.nullable(),
+    createdAt: datetime,
+    createdBy: z.string().nullable(),
+  })
+  .meta({ id: "WebhookEndpoint", description: "A registered endpoint; its signing secret is shown only when it is created." });
+
+export const listWebhooks = defineEndpoint({
+  method: "get",
+  path: "/orgs/{org}/webhooks",
+  operationId: "listWebhooks",
+  tag: "Webhooks",
+  summary: "List webhook endpoints",
+  description: "Admins only (W1).",
+  params: orgParams,
+  response: z.object({ data: z.array(WebhookEndpointSchema) }).meta({ id: "WebhookEndpointList" }),
+  status: 200,
+  errors: [403],
+});
+
+export const createWebhook = defineEndpoint({
+  method: "post",
+  path: "/orgs/{org}/webhooks",
+  operationId: "createWebhook",
+  tag: "Webhooks",
+  summary: "Register a webhook endpoint",
+  description:
+    "Admins only. The answer carries the signing secret (whsec_…) once; deliveries are signed per Standard Webhooks. " +
+    "The URL must be https and reach a public address (W2), checked again at every delivery.",
+  params: orgParams,
+  body: createWebhookEndpointSchema,
+  response: z.object({ endpoint: WebhookEndpointSchema, secret: z.string().meta({ description: "whsec_…, shown only now." }) }).meta({ id: "CreatedWebhookEndpoint" }),
+  status: 201,
+  errors: [403],
+});
+
+export const deleteWebhook = defineEndpoint({
+  method: "delete",
+  path: "/orgs/{org}/webhooks/{id}",
+  operationId: "deleteWebhook",
+  tag: "Webhooks",
+  summary: "Delete a webhook endpoint",
+  params: z.object({ org, id: id("webhook endpoint") }),
+  status: 204,
+  errors: [403],
+});
+
 /** Every endpoint, in the order of the reference. */
 export const endpoints = [
   listMembers,
@@ -429,4 +487,7 @@ export const endpoints = [
   listSurveys,
   transferSurvey,
   listActivity,
+  listWebhooks,
+  createWebhook,
+  deleteWebhook,
 ];

@@ -16,6 +16,8 @@ import * as plans from "@/app/api/v1/orgs/[org]/plans/route";
 import * as surveyTransfer from "@/app/api/v1/orgs/[org]/surveys/[id]/transfer/route";
 import * as surveys from "@/app/api/v1/orgs/[org]/surveys/route";
 import * as transfer from "@/app/api/v1/orgs/[org]/transfers/[id]/route";
+import * as webhook from "@/app/api/v1/orgs/[org]/webhooks/[id]/route";
+import * as webhooks from "@/app/api/v1/orgs/[org]/webhooks/route";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -34,6 +36,8 @@ const routes: Array<[string, Record<string, unknown>]> = [
   ["/orgs/{org}/surveys", surveys],
   ["/orgs/{org}/surveys/{id}/transfer", surveyTransfer],
   ["/orgs/{org}/activity", activity],
+  ["/orgs/{org}/webhooks", webhooks],
+  ["/orgs/{org}/webhooks/{id}", webhook],
 ];
 
 const compiled = routes.map(([template, module]) => {
