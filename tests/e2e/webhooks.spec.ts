@@ -30,12 +30,21 @@ test("W1: an Admin adds an endpoint, sees the secret once, a change is delivered
     await page.getByRole("link", { name: "Webhooks" }).first().click();
     await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
 
-    // A refused URL says why next to the field and adds nothing.
+    // No event chosen: refused, said next to the events, and the URL stays typed.
     await page.getByLabel("Endpoint URL").fill(hook.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect(page.getByText("Choose at least one event.")).toBeVisible();
+    await expect(page.getByLabel("Endpoint URL")).toHaveValue(hook.url);
 
-    await page.getByRole("checkbox", { name: /member\.suspended/ }).check();
+    // W2: a URL that is not http(s) is refused next to the field; what was ticked stays ticked.
+    const suspended = page.getByRole("checkbox", { name: /member\.suspended/ });
+    await suspended.check();
+    await page.getByLabel("Endpoint URL").fill("ftp://example.com/hooks");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByText("Use an https:// URL.")).toBeVisible();
+    await expect(suspended).toBeChecked();
+
+    await page.getByLabel("Endpoint URL").fill(hook.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const secretBox = page.getByRole("textbox", { name: "Signing secret" });
     await expect(secretBox).toBeVisible();

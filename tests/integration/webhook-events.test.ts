@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownershipTransfers, planUsers, webhookEvents } from "@/db/schema";
+import { invitations, ownershipTransfers, planUsers, webhookEvents } from "@/db/schema";
 import { updateOwnProfile } from "@/lib/account/profile";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { announceExpiredInvitations } from "@/lib/invitations/announce-expired-invitations";
@@ -102,6 +102,11 @@ describe("W1 each event is emitted by the service that makes its change", () => 
     await announceExpiredInvitations({ db: t.db });
     await announceExpiredInvitations({ db: t.db });
     await expectEvent(w, "invitation.expired", { invitationId: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() });
+    // Resent (a new expiry) and lapsed again: announced again, once.
+    await t.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitation.id));
+    await announceExpiredInvitations({ db: t.db });
+    await announceExpiredInvitations({ db: t.db });
+    expect(await t.db.$count(webhookEvents, and(eq(webhookEvents.orgId, w.org.id), eq(webhookEvents.type, "invitation.expired")))).toBe(2);
   });
 
   it("W1 member.updated: Edit user and a role change", async () => {

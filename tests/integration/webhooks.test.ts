@@ -11,7 +11,7 @@ import { isAppError } from "@/lib/errors";
 import { setMemberStatus } from "@/lib/members/set-member-status";
 import { emitEvent } from "@/lib/webhooks/emit";
 import { enableWebhookEndpoint } from "@/lib/webhooks/enable-webhook-endpoint";
-import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints, MAX_WEBHOOK_ENDPOINTS } from "@/lib/webhooks/endpoints";
 import { webhookDeliveryLog } from "@/lib/webhooks/queries";
 import { replayWebhookDelivery } from "@/lib/webhooks/replay-webhook-delivery";
 import { createWebhookEndpointSchema } from "@/lib/webhooks/schemas";
@@ -116,11 +116,20 @@ describe("W1 webhook endpoints", () => {
     expect(await codeOf(enableWebhookEndpoint(other.admin, endpoint.id))).toBe("NOT_FOUND");
     expect(await codeOf(webhookDeliveryLog(other.admin, endpoint.id))).toBe("NOT_FOUND");
     expect(await codeOf(deleteWebhookEndpoint(admin, "not-a-uuid"))).toBe("NOT_FOUND");
+    expect((await listWebhookEndpoints(other.admin)).map((e) => e.id)).toEqual([other.endpoint.id]);
     expect(await t.db.$count(webhookEndpoints, eq(webhookEndpoints.id, endpoint.id))).toBe(1);
     await deleteWebhookEndpoint(admin, endpoint.id);
     expect(await t.db.$count(webhookEndpoints, eq(webhookEndpoints.id, endpoint.id))).toBe(0);
     const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, endpoint.id));
     expect(audits.map((a) => a.action).sort()).toEqual(["webhook.endpoint_created", "webhook.endpoint_deleted"]);
+  });
+
+  it("W1: an organization has at most MAX_WEBHOOK_ENDPOINTS endpoints (CONFLICT beyond, nothing written)", async () => {
+    const { admin, hook } = await orgWithEndpoint();
+    const input = createWebhookEndpointSchema.parse({ url: hook.url, events: ["member.created"] });
+    for (let i = 1; i < MAX_WEBHOOK_ENDPOINTS; i++) await createWebhookEndpoint(admin, input);
+    expect(await codeOf(createWebhookEndpoint(admin, input))).toBe("CONFLICT");
+    expect(await t.db.$count(webhookEndpoints, eq(webhookEndpoints.orgId, admin.org.id))).toBe(MAX_WEBHOOK_ENDPOINTS);
   });
 
   it("W1: bad input is refused with the field named and nothing is written", () => {
@@ -222,6 +231,20 @@ describe("W1 delivery", () => {
     expect(days).toBeGreaterThan(2.5);
     expect(days).toBeLessThan(3.5);
     expect(MAX_ATTEMPTS).toBe(RETRY_DELAYS_SECONDS.length + 1);
+  });
+
+  it("W1: a secret that can no longer be read (AUTH_SECRET changed) fails the attempt with that reason, and nothing is sent unsigned", async () => {
+    const { members, manager, hook, org } = await orgWithEndpoint();
+    await setMemberStatus(manager, members[2].user.id, "suspended");
+    vi.stubEnv("AUTH_SECRET", "another-secret-than-the-one-that-encrypted-it");
+    await deliverDueWebhooks({ db: t.db });
+    expect(hook.received).toHaveLength(0);
+    const [attempt] = await t.db
+      .select({ error: webhookAttempts.error })
+      .from(webhookAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+      .where(eq(webhookDeliveries.orgId, org.id));
+    expect(attempt.error).toMatch(/AUTH_SECRET/);
   });
 
   it("W1: a receiver slower than the timeout counts as a failed attempt", async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
@@ -64,7 +64,17 @@ export function AddEndpointForm({ orgSlug, events }: { orgSlug: string; events: 
           </p>
         </div>
       ) : null}
-      <form action={action} className="space-y-5" onSubmit={() => setCopied(false)}>
+      <form
+        className="space-y-5"
+        onSubmit={(event) => {
+          // Sent by hand, not through `action=`: React resets a form after its action, which would
+          // untick the controlled checkboxes of a refused form.
+          event.preventDefault();
+          setCopied(false);
+          const data = new FormData(event.currentTarget);
+          startTransition(() => action(data));
+        }}
+      >
         <input type="hidden" name="org" value={orgSlug} />
         <Field
           label="Endpoint URL"

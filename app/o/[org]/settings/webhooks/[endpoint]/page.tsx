@@ -38,7 +38,8 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ org
         description={
           <>
             <span className="break-all font-mono">{endpoint.url}</span> ·{" "}
-            {endpoint.enabled ? "enabled" : `disabled: ${endpoint.disabledReason ?? ""}`}. The newest 25 deliveries, each with every attempt.
+            {endpoint.enabled ? "enabled." : `disabled: ${endpoint.disabledReason ?? "it kept failing."}`} The newest 25 deliveries, each with every
+            attempt.
           </>
         }
       />
