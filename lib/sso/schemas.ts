@@ -16,7 +16,12 @@ export const issuerSchema = z
   .max(500, "That URL is too long.")
   .pipe(z.url({ error: "Enter a URL, like https://acme.okta.com." }))
   .refine((value) => {
-    const url = new URL(value);
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return false;
+    }
     if (url.search || url.hash || url.username || url.password) return false;
     if (url.protocol === "https:") return true;
     return url.protocol === "http:" && process.env.SEATWISE_SSO_ALLOW_HTTP === "1" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);

@@ -21,6 +21,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true",
   AUTH_URL: `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The single sign-on test's OpenID provider runs on localhost over plain http (tests/e2e/sso.spec.ts).
+  SEATWISE_SSO_ALLOW_HTTP: "1",
   // `npm test` type-checks the whole project before the browser tests; the build need not again.
   SEATWISE_SKIP_BUILD_TYPECHECK: "1",
   // The webhook test's receiver listens on 127.0.0.1 over http (W2 refuses both otherwise).

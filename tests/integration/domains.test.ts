@@ -274,3 +274,31 @@ describe("D2 join policies admit people only within seats", () => {
     expect(await t.db.select().from(memberships).where(eq(memberships.orgId, org.id))).toHaveLength(4);
   });
 });
+
+describe("§10 malformed input to the domain and SSO doors", () => {
+  it("#18: NUL bytes, 100k characters and odd values are field errors or not-found, never server errors", async () => {
+    const { org, ctx } = await verifiedDomain("pro");
+    actAs(ctx.user.id);
+    const { updateSsoAction, testSsoAction } = await import("@/app/o/[org]/settings/sso/actions");
+    const { verifyDomainAction } = await import("@/app/domains/verify/[token]/actions");
+    const huge = "a".repeat(100_000);
+    const inputs: Array<[string, Promise<{ ok: boolean; code?: string; formError?: string }>]> = [
+      ["add nul", addDomainAction(idle, form({ org: org.slug, domain: "ac\u0000me.test", email: "it@acme.test" }))],
+      ["add huge", addDomainAction(idle, form({ org: org.slug, domain: huge, email: huge }))],
+      ["add ip", addDomainAction(idle, form({ org: org.slug, domain: "127.0.0.1", email: "it@127.0.0.1" }))],
+      ["remove bad id", removeDomainAction(idle, form({ org: org.slug, domainId: "1e20" }))],
+      ["policy bad", setJoinPolicyAction(idle, form({ org: org.slug, domainId: huge, joinPolicy: "everyone" }))],
+      ["answer bad", answerJoinRequestAction(idle, form({ org: org.slug, requestId: "x", answer: "approve" }))],
+      ["sso huge", updateSsoAction(idle, form({ org: org.slug, issuer: huge, clientId: huge, clientSecret: huge, domainIds: ["x", "y"] }))],
+      ["sso nul", updateSsoAction(idle, form({ org: org.slug, issuer: "https://a\u0000.test", clientId: "x" }))],
+      ["test bad", testSsoAction(idle, form({ org: org.slug, issuer: "javascript:alert(1)" }))],
+      ["verify bad", verifyDomainAction(idle, form({ token: huge }))],
+      ["verify unknown", verifyDomainAction(idle, form({ token: "A".repeat(43) }))],
+    ];
+    for (const [name, promise] of inputs) {
+      const state = await promise;
+      expect(state.ok, name).toBe(false);
+      expect(["VALIDATION", "NOT_FOUND"], `${name}: ${state.code} ${state.formError}`).toContain(state.code);
+    }
+  });
+});

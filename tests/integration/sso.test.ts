@@ -321,3 +321,12 @@ describe("D3 Settings → Single sign-on", () => {
     expect(wrongPath.ok).toBe(false);
   });
 });
+
+describe("D3 Settings → Single sign-on input", () => {
+  it("D3: an empty or malformed issuer is a field error, not a server error", async () => {
+    const { ctx, domainId } = await ssoOrg();
+    for (const issuer of ["", "not a url", "https://acme.okta.com/?x=1", "ftp://acme.test"]) {
+      expect(await refusal(updateSsoConnection(ctx, { issuer, clientId: "x", domainIds: [domainId] })), issuer).toBe("VALIDATION");
+    }
+  });
+});

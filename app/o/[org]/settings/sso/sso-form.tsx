@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
 import { initialFormState } from "@/lib/form-state";
@@ -26,9 +26,17 @@ export function SsoForm({
   const [state, save, saving] = useActionState(updateSsoAction, initialFormState);
   const [test, runTest, testing] = useActionState(testSsoAction, initialFormState);
   const values = state.ok ? undefined : state.values;
+  const form = useRef<HTMLFormElement>(null);
+  // Test connection posts the fields as typed without submitting the form, so nothing typed is reset.
+  const testNow = () => {
+    if (form.current) {
+      const data = new FormData(form.current);
+      startTransition(() => runTest(data));
+    }
+  };
   const testOk = (test.data as { ok?: boolean } | undefined)?.ok;
   return (
-    <form action={save} className="space-y-6" noValidate>
+    <form ref={form} action={save} className="space-y-6" noValidate>
       <input type="hidden" name="org" value={orgSlug} />
       <div className="space-y-1.5">
         <span className="block text-sm font-medium text-gray-900" id="redirect-uri-label">
@@ -119,7 +127,7 @@ export function SsoForm({
         <Button type="submit" disabled={saving || testing}>
           {saving ? "Saving…" : "Save"}
         </Button>
-        <Button type="submit" variant="secondary" formAction={runTest} disabled={saving || testing}>
+        <Button type="button" variant="secondary" onClick={testNow} disabled={saving || testing}>
           {testing ? "Testing…" : "Test connection"}
         </Button>
       </div>
