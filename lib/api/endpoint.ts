@@ -11,11 +11,11 @@ export type Endpoint<
   B extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType | undefined = z.ZodType | undefined,
 > = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI form, relative to /api/v1: `/orgs/{org}/members/{userId}`. */
   path: string;
   operationId: string;
-  tag: "Members" | "Invitations" | "Plans" | "Transfers" | "Surveys" | "Activity" | "Webhooks";
+  tag: "Members" | "Invitations" | "Plans" | "Transfers" | "Surveys" | "Activity" | "Webhooks" | "Domains";
   summary: string;
   description?: string;
   /** Path parameters, `org` included. */

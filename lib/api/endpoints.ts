@@ -2,6 +2,8 @@ import { z } from "zod";
 import { roles } from "@/lib/permissions";
 import { createWebhookEndpointSchema } from "@/lib/webhooks/schemas";
 import { webhookEventTypes } from "@/lib/webhooks/events";
+import { addDomainSchema } from "@/lib/domains/schemas";
+import { ssoConnectionSchema } from "@/lib/sso/schemas";
 import { defineEndpoint } from "./endpoint";
 
 // ── Shared pieces ──────────────────────────────────────────────────────────────────────────────
@@ -467,6 +469,85 @@ export const deleteWebhook = defineEndpoint({
   errors: [403],
 });
 
+// ── Domains and single sign-on ────────────────────────────────────────────────────────────────
+
+export const DomainSchema = z
+  .object({
+    id: z.uuid(),
+    domain: z.string(),
+    status: z.enum(["pending", "verified"]),
+    verificationEmail: z.string(),
+    linkExpiresAt: datetime.nullable(),
+    verifiedAt: datetime.nullable(),
+    joinPolicy: z.enum(["off", "join", "ask"]).meta({ description: "D2: off, join as User within seats, or ask to join." }),
+    ssoEnabled: z.boolean(),
+    requireSso: z.boolean(),
+    createdAt: datetime,
+  })
+  .meta({ id: "Domain" });
+
+export const listDomainsEndpoint = defineEndpoint({
+  method: "get",
+  path: "/orgs/{org}/domains",
+  operationId: "listDomains",
+  tag: "Domains",
+  summary: "List the organization's domains",
+  description: "Admins only (D1).",
+  params: orgParams,
+  response: z.object({ data: z.array(DomainSchema) }).meta({ id: "DomainList" }),
+  status: 200,
+  errors: [403],
+});
+
+export const addDomainEndpoint = defineEndpoint({
+  method: "post",
+  path: "/orgs/{org}/domains",
+  operationId: "addDomain",
+  tag: "Domains",
+  summary: "Add a domain and send its verification link",
+  description:
+    "Admins only (D1). The link goes to the address named, at that domain; the domain does nothing until the link is followed. " +
+    "Public mail domains and domains verified by another organization are refused.",
+  params: orgParams,
+  body: addDomainSchema,
+  response: z
+    .object({ id: z.uuid(), domain: z.string(), status: z.literal("pending"), verificationEmail: z.string(), resent: z.boolean() })
+    .meta({ id: "AddedDomain" }),
+  status: 201,
+  errors: [403, 409],
+});
+
+export const removeDomainEndpoint = defineEndpoint({
+  method: "delete",
+  path: "/orgs/{org}/domains/{id}",
+  operationId: "removeDomain",
+  tag: "Domains",
+  summary: "Remove a domain",
+  description: "Its join policy and single sign-on end with it; members who joined through it stay.",
+  params: z.object({ org, id: id("domain") }),
+  status: 204,
+  errors: [403],
+});
+
+export const updateSsoEndpoint = defineEndpoint({
+  method: "put",
+  path: "/orgs/{org}/sso",
+  operationId: "updateSso",
+  tag: "Domains",
+  summary: "Set the OpenID Connect single sign-on connection",
+  description:
+    "Admins only (D3, D4). The client secret is stored encrypted; an empty one keeps the stored secret. " +
+    "domainIds are the verified domains that sign in through the provider, requireSsoDomainIds those that refuse magic links, " +
+    "breakGlassUserIds the Admins who keep magic links anyway.",
+  params: orgParams,
+  body: ssoConnectionSchema,
+  response: z
+    .object({ issuer: z.string(), clientId: z.string(), domains: z.array(z.string()), requireSso: z.array(z.string()) })
+    .meta({ id: "SsoConnection" }),
+  status: 200,
+  errors: [403],
+});
+
 /** Every endpoint, in the order of the reference. */
 export const endpoints = [
   listMembers,
@@ -490,4 +571,8 @@ export const endpoints = [
   listWebhooks,
   createWebhook,
   deleteWebhook,
+  listDomainsEndpoint,
+  addDomainEndpoint,
+  removeDomainEndpoint,
+  updateSsoEndpoint,
 ];
