@@ -520,6 +520,7 @@ async function main() {
     const goals = targets(floors, results, alone, invitations, personal, twoProcesses);
     const output = {
       machine: machine(),
+      loadAverage: os.loadavg()[0],
       measuredAt: new Date().toISOString(),
       settings: { connections, seconds, warmupSeconds, members: BENCH.members, auditEntries: BENCH.auditEntries, surveys: BENCH.surveys, tasks: BENCH.tasks },
       floors,
@@ -647,7 +648,8 @@ function updateReadme(
   if (!readme.includes(start) || !readme.includes(end)) return;
   const block = [
     start,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine}; ${connections} connections, ${seconds} s after a ${warmupSeconds} s warm-up, PostgreSQL on the same machine.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine}; ${connections} connections, ${seconds} s after a ${warmupSeconds} s warm-up, PostgreSQL on the same machine; ` +
+      `load average ${os.loadavg()[0].toFixed(1)} at the end (above the core count, another workload shared the machine: compare ratios, not absolute numbers).`,
     "",
     rendered,
     "",
