@@ -64,6 +64,8 @@ function actingFrom(row: { role: ActingMember["role"]; status: "active" | "suspe
  * The start of every transaction that changes an organization: its row is locked first (one lock
  * order on every path: organization, then the rows under it), then the caller's membership is
  * read again under that lock (R8), so a role changed or a member removed a moment ago counts.
+ * Seat, role, plan-seat, ownership and last-Admin changes start here; a change to the caller's
+ * own rows only starts with lockOwnMembership instead (docs/decisions/065).
  */
 export async function lockActor(tx: Tx, ctx: MemberContext): Promise<ActingMember & { org: Organization }> {
   const org = await lockOrganization(tx, ctx.org.id);

@@ -35,7 +35,13 @@ describe("#14.20 benchmark and test routes are not in the production build", () 
 
   it("#14.20: the bench build has the bench routes and not the test routes; the e2e build the reverse", () => {
     const bench = routesOf({ SEATWISE_BENCH: "1" }).filter(benchOrTest).sort();
-    expect(bench).toEqual(["api/bench/invitations/route.bench.ts", "api/bench/queries/route.bench.ts", "api/bench/users/route.bench.ts", "bench/users/page.bench.tsx"]);
+    expect(bench).toEqual([
+      "api/bench/invitations/route.bench.ts",
+      "api/bench/o/[org]/personal/route.bench.ts",
+      "api/bench/queries/route.bench.ts",
+      "api/bench/users/route.bench.ts",
+      "bench/users/page.bench.tsx",
+    ]);
     expect(routesOf({ SEATWISE_E2E: "1" }).filter(benchOrTest).sort()).toEqual(["api/test/scenario/route.e2e.ts", "api/test/seat-race/route.e2e.ts"]);
   });
 });
