@@ -16,6 +16,9 @@ import * as plans from "@/app/api/v1/orgs/[org]/plans/route";
 import * as surveyTransfer from "@/app/api/v1/orgs/[org]/surveys/[id]/transfer/route";
 import * as surveys from "@/app/api/v1/orgs/[org]/surveys/route";
 import * as transfer from "@/app/api/v1/orgs/[org]/transfers/[id]/route";
+import * as domain from "@/app/api/v1/orgs/[org]/domains/[id]/route";
+import * as domains from "@/app/api/v1/orgs/[org]/domains/route";
+import * as sso from "@/app/api/v1/orgs/[org]/sso/route";
 import * as webhook from "@/app/api/v1/orgs/[org]/webhooks/[id]/route";
 import * as webhooks from "@/app/api/v1/orgs/[org]/webhooks/route";
 
@@ -38,6 +41,9 @@ const routes: Array<[string, Record<string, unknown>]> = [
   ["/orgs/{org}/activity", activity],
   ["/orgs/{org}/webhooks", webhooks],
   ["/orgs/{org}/webhooks/{id}", webhook],
+  ["/orgs/{org}/domains", domains],
+  ["/orgs/{org}/domains/{id}", domain],
+  ["/orgs/{org}/sso", sso],
 ];
 
 const compiled = routes.map(([template, module]) => {
