@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { joinRequests, memberships, notifications, orgDomains, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { emitEvent } from "@/lib/webhooks/emit";
 import type { MemberContext, SessionUser } from "@/lib/auth/session";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { canAnswerJoinRequests } from "@/lib/permissions";
@@ -67,6 +68,7 @@ export async function admitByDomainInTx(
     .where(and(eq(memberships.orgId, args.orgId), eq(memberships.userId, args.person.id)));
   if (already) throw new AppError("ALREADY_MEMBER", "You are already a member of this organization.");
   const [membership] = await tx.insert(memberships).values({ orgId: args.orgId, userId: args.person.id, role: "user" }).returning();
+  await emitMemberCreated(tx, args.orgId, args.person.id, args.source);
   await recordAudit(tx, {
     orgId: args.orgId,
     actor: { id: args.person.id, email: args.person.email },
@@ -209,7 +211,10 @@ export async function answerJoinRequest(ctx: MemberContext, input: { requestId: 
         .select({ id: memberships.id })
         .from(memberships)
         .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, person.id)));
-      if (!already) await tx.insert(memberships).values({ orgId: ctx.org.id, userId: person.id, role: "user" });
+      if (!already) {
+        await tx.insert(memberships).values({ orgId: ctx.org.id, userId: person.id, role: "user" });
+        await emitMemberCreated(tx, ctx.org.id, person.id, "join_request");
+      }
     }
     const status = input.answer === "approve" ? "approved" : "declined";
     const claimed = await tx
@@ -233,4 +238,10 @@ export async function answerJoinRequest(ctx: MemberContext, input: { requestId: 
     });
     return { status, email: person.email };
   });
+}
+
+/** W1: `member.created` for a person admitted through a domain, with how they came in (issue 18). */
+async function emitMemberCreated(tx: Tx, orgId: string, userId: string, source: "domain" | "sso" | "join_request") {
+  const [person] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+  await emitEvent(tx, { orgId, type: "member.created", data: { userId, email: person.email, name: person.name, role: "user", status: "active", source } });
 }

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { memberships, orgDomains, organizations } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { recordAudit } from "@/lib/audit";
+import { emitEvent } from "@/lib/webhooks/emit";
 import { AppError } from "@/lib/errors";
 import { canManageDomains } from "@/lib/permissions";
 import { lockOrganization } from "@/lib/seats/reserve-seat";
@@ -66,6 +67,7 @@ export async function verifyDomain(token: string, options: { now?: Date } = {}):
         before: { status: "pending" },
         after: { domain: row.domain, status: "verified", verifiedBy: row.verificationEmail, requestedById: row.requestedById },
       });
+      await emitEvent(tx, { orgId: row.orgId, type: "domain.verified", data: { domainId: row.id, domain: row.domain } });
       return { domainId: row.id, domain: row.domain, orgSlug: org.slug, orgName: org.name };
     });
   } catch (error) {

@@ -222,7 +222,7 @@ async function acceptInvitationInTx(options: AcceptInvitationOptions): Promise<A
       before: { status: "pending" },
       after: { status: "accepted", role: invitation.role },
     });
-    const joined = { userId: user.id, email: user.email, name: user.name, role: invitation.role, status: "active" as const };
+    const joined = { userId: user.id, email: user.email, name: user.name, role: invitation.role, status: "active" as const, source: "invitation" as const };
     await emitEvent(tx, { orgId: invitation.orgId, type: "member.created", data: joined });
     await emitEvent(tx, {
       orgId: invitation.orgId,

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { memberships, orgDomains, ssoConnections, users } from "@/db/schema";
 import { parseInput } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
+import { emitEvent } from "@/lib/webhooks/emit";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
 import { canManageSso } from "@/lib/permissions";
@@ -114,7 +115,9 @@ export async function updateSsoConnection(ctx: MemberContext, rawInput: unknown)
         breakGlass: [...breakGlass].sort(),
       },
     });
-    return { issuer: input.issuer, clientId: input.clientId, domains: names(covered), requireSso: names(requireSet) };
+    const saved = { issuer: input.issuer, clientId: input.clientId, domains: names(covered), requireSso: names(requireSet) };
+    await emitEvent(tx, { orgId: ctx.org.id, type: "sso.updated", data: saved });
+    return saved;
   });
 }
 

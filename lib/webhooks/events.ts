@@ -22,6 +22,8 @@ export const webhookEventTypes = [
   "plan.transfer.cancelled",
   "plan.transfer.expired",
   "survey.transferred",
+  "domain.verified",
+  "sso.updated",
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];
@@ -34,7 +36,8 @@ export type PlanUserEventData = { planId: string; product: string; userId: strin
 export type TransferEventData = { transferId: string; planId: string; fromUserId: string; toUserId: string | null };
 
 export type WebhookEventData = {
-  "member.created": MemberEventData;
+  /** `source`: how they came in — an invitation, a verified domain's join policy, single sign-on, an approved request. */
+  "member.created": MemberEventData & { source?: "invitation" | "domain" | "sso" | "join_request" };
   "member.updated": MemberEventData & { changes: string[] };
   "member.suspended": MemberEventData;
   "member.reactivated": MemberEventData;
@@ -53,6 +56,8 @@ export type WebhookEventData = {
   "plan.transfer.cancelled": TransferEventData;
   "plan.transfer.expired": TransferEventData;
   "survey.transferred": { surveyId: string; title: string; fromUserId: string; toUserId: string };
+  "domain.verified": { domainId: string; domain: string };
+  "sso.updated": { issuer: string; clientId: string; domains: string[]; requireSso: string[] };
 };
 
 /** What each type means, for the Settings → Webhooks checkboxes. */
@@ -76,4 +81,6 @@ export const webhookEventDescriptions: Record<WebhookEventType, string> = {
   "plan.transfer.cancelled": "A plan's ownership transfer was cancelled",
   "plan.transfer.expired": "A plan's ownership transfer expired",
   "survey.transferred": "A survey got a new owner",
+  "domain.verified": "A domain was verified for the organization",
+  "sso.updated": "The single sign-on connection changed",
 };

@@ -600,7 +600,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("member.created" | "member.updated" | "member.suspended" | "member.reactivated" | "member.deleted" | "invitation.created" | "invitation.accepted" | "invitation.declined" | "invitation.revoked" | "invitation.expired" | "seats.limit_reached" | "plan.user_added" | "plan.user_removed" | "plan.transfer.requested" | "plan.transfer.accepted" | "plan.transfer.declined" | "plan.transfer.cancelled" | "plan.transfer.expired" | "survey.transferred")[];
+            events: ("member.created" | "member.updated" | "member.suspended" | "member.reactivated" | "member.deleted" | "invitation.created" | "invitation.accepted" | "invitation.declined" | "invitation.revoked" | "invitation.expired" | "seats.limit_reached" | "plan.user_added" | "plan.user_removed" | "plan.transfer.requested" | "plan.transfer.accepted" | "plan.transfer.declined" | "plan.transfer.cancelled" | "plan.transfer.expired" | "survey.transferred" | "domain.verified" | "sso.updated")[];
             enabled: boolean;
             /** Format: date-time */
             disabledAt: string | null;
@@ -2121,7 +2121,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    events: ("member.created" | "member.updated" | "member.suspended" | "member.reactivated" | "member.deleted" | "invitation.created" | "invitation.accepted" | "invitation.declined" | "invitation.revoked" | "invitation.expired" | "seats.limit_reached" | "plan.user_added" | "plan.user_removed" | "plan.transfer.requested" | "plan.transfer.accepted" | "plan.transfer.declined" | "plan.transfer.cancelled" | "plan.transfer.expired" | "survey.transferred")[];
+                    events: ("member.created" | "member.updated" | "member.suspended" | "member.reactivated" | "member.deleted" | "invitation.created" | "invitation.accepted" | "invitation.declined" | "invitation.revoked" | "invitation.expired" | "seats.limit_reached" | "plan.user_added" | "plan.user_removed" | "plan.transfer.requested" | "plan.transfer.accepted" | "plan.transfer.declined" | "plan.transfer.cancelled" | "plan.transfer.expired" | "survey.transferred" | "domain.verified" | "sso.updated")[];
                 };
             };
         };
