@@ -198,9 +198,10 @@ test("O1/O2/N1: a transfer accepted from the inbox; the old subscriber then sees
   await request.getByRole("button", { name: "Accept" }).click();
   await expect(request.getByText("You are now the subscriber of Supplier Evaluations.")).toBeVisible();
 
-  // N1: mark everything read; the header's unread count goes away.
-  await ulf.getByRole("button", { name: "Mark all as read" }).click();
+  // N1, #14.11: answering marked the request read and sent no notice of his own answer: the
+  // header's unread count is gone, with nothing left to mark.
   await expect(ulf.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
+  await expect(ulf.getByRole("button", { name: "Mark all as read" })).toBeDisabled();
 
   // Max stays on the plan as a regular user: Transfer Ownership is gone for him (403, saying who
   // may), and My Subscriptions shows neither Manage Users nor Transfer Ownership.

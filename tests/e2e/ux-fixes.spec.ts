@@ -159,3 +159,21 @@ test("#14.16 Reassign now is not offered to the plan's own subscriber; Users fil
   await screenshot(una.page, "product-area-tabs-390");
   await una.context.close();
 });
+
+test("R9 #14.12 the suspended page names the organization and the Admins to ask (390 px)", async ({ page, browser }) => {
+  const s = await newScenario(page);
+  const ulf = await signedIn(browser, s.emails.user2, { viewport: phone });
+  const ada = await signedIn(browser, s.emails.admin);
+  await ada.page.goto(`/o/${s.acme.slug}/users`);
+  await ada.page.getByRole("button", { name: "More options for Ulf User" }).click();
+  await ada.page.getByRole("menuitem", { name: "Suspend" }).click();
+  await ada.page.getByRole("dialog", { name: "Suspend Ulf User?" }).getByRole("button", { name: "Suspend" }).click();
+  await expect(ada.page.getByRole("status").filter({ hasText: "Ulf User is suspended." })).toBeVisible();
+  await ada.context.close();
+
+  await ulf.page.goto(`/o/${s.acme.slug}/users`);
+  await expect(ulf.page.getByRole("heading", { level: 1, name: "Your access to Acme Castings is suspended" })).toBeVisible();
+  await expect(ulf.page.getByText("ask Ada Admin (Admin) to re-activate you.")).toBeVisible();
+  await screenshot(ulf.page, "suspended-names-org-390");
+  await ulf.context.close();
+});

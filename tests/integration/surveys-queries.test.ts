@@ -120,6 +120,8 @@ describe("Merge preview (GET …/surveys/merge-preview)", () => {
         target: { id: target.id, title: "Target", ownerId: w.admin.id, responses: 0 },
         questionsAdded: ["Only here"],
         questionsMatched: 1,
+        // Neither has a share link: nothing to say about one (#14.10).
+        shareLink: "none",
         blockedBy: [{ title: "Target", holderName: w.una.name, since: "2026-11-20T10:00:00.000Z" }],
       },
     });
