@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { joinRequests, memberships, notifications, orgDomains, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 import { emitEvent } from "@/lib/webhooks/emit";
 import type { MemberContext, SessionUser } from "@/lib/auth/session";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -97,7 +98,7 @@ export async function notifyAdminsSeatsFull(orgId: string, email: string) {
         .from(notifications)
         .where(and(eq(notifications.userId, admin.userId), eq(notifications.orgId, orgId), eq(notifications.title, title), isNull(notifications.readAt)));
       if (unread) continue;
-      await tx.insert(notifications).values({
+      await writeNotifications(tx, {
         userId: admin.userId,
         orgId,
         kind: "join_refused_seats",
@@ -155,7 +156,7 @@ export async function requestToJoin(user: SessionUser, domainId: string): Promis
       .where(and(eq(memberships.orgId, domain.orgId), eq(memberships.role, "admin"), eq(memberships.status, "active")));
     const who = person.name ? `${person.name} (${person.email})` : person.email;
     for (const admin of admins) {
-      await tx.insert(notifications).values({
+      await writeNotifications(tx, {
         userId: admin.userId,
         orgId: domain.orgId,
         kind: "join_requested",

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { notifications, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { lockActor } from "@/lib/members/actor";
@@ -8,6 +8,7 @@ import { canAskToCheckIn } from "@/lib/permissions";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { transaction } from "@/lib/transaction";
 import { lockSurvey } from "./lock-survey";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
 
 /** One request per asker per survey per hour (a fixed window, counted in rate_limits): a nudge, not a flood. */
 export const askToCheckInRule: RateLimitRule = { limit: 1, windowSeconds: 60 * 60 };
@@ -31,7 +32,7 @@ export async function askToCheckIn(ctx: MemberContext, surveyId: string, options
       throw new AppError("RATE_LIMITED", `You asked ${holderName} already. You can ask again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
     }
     const me = actor.name ?? actor.email;
-    await tx.insert(notifications).values({
+    await writeNotifications(tx, {
       userId: holder.id,
       orgId: actor.orgId,
       surveyId: survey.id,

@@ -4,12 +4,14 @@ import https from "node:https";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { db as defaultDb, selectRows, type Db, type Tx } from "@/db/client";
-import { memberships, notifications, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { memberships, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { transaction } from "@/lib/transaction";
 import { assertLiteralHostAllowed, guardedLookup, urlProblem } from "./guard";
 import { decryptWebhookSecret } from "./secret";
+import { writeNotifications } from "@/lib/notifications/write-notifications";
+import { publicBaseUrl } from "@/lib/url";
 
 /**
  * After the n-th failed attempt the next one waits RETRY_DELAYS_SECONDS[n-1]: seconds, minutes,
@@ -222,10 +224,10 @@ async function disableIfFailing(tx: Tx, row: Claimed, result: AttemptResult, at:
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, disabled.orgId), eq(memberships.role, "admin"), eq(memberships.status, "active")));
   const host = new URL(disabled.url).host;
-  const baseUrl = (process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const baseUrl = publicBaseUrl();
   const pageUrl = `${baseUrl}/o/${org.slug}/settings/webhooks`;
   if (admins.length) {
-    await tx.insert(notifications).values(
+    await writeNotifications(tx, 
       admins.map((admin) => ({
         userId: admin.id,
         orgId: disabled.orgId,
