@@ -1,10 +1,11 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "@/db/client";
 
 /** The server process id of the connection running this transaction (PostgreSQL only). */
-export async function backendPid(tx: DbOrTx): Promise<number> {
-  const [row] = await selectRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
-  return Number(row.pid);
+export async function backendPid(tx: { execute: (query: SQL) => PromiseLike<unknown> }): Promise<number> {
+  const result = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown;
+  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<{ pid: number }>;
+  return Number(rows[0].pid);
 }
 
 /**
