@@ -5,7 +5,11 @@ export type InvitationEmailProps = {
   url: string;
   orgName: string;
   inviterName: string;
+  /** Who invited, by address too (issue 14.15): a name alone can be anyone's. */
+  inviterEmail?: string;
   roleLabel: string;
+  /** One line on what the role lets them do (SPEC §3). */
+  roleMeaning?: string;
   firstName?: string | null;
   expiresOn: string;
   planNames?: string[];
@@ -21,7 +25,13 @@ export default function InvitationEmail(props: InvitationEmailProps) {
     >
       <Text style={paragraph}>
         {props.firstName ? `Hi ${props.firstName}, ` : "Hi, "}
-        {props.inviterName} invited you to join {props.orgName} as {props.roleLabel}.
+        {props.inviterName}
+        {props.inviterEmail && props.inviterEmail !== props.inviterName ? ` (${props.inviterEmail})` : ""} invited you to join{" "}
+        {props.orgName} as {props.roleLabel}.
+      </Text>
+      <Text style={paragraph}>
+        {props.orgName} uses Seatwise to share its product subscriptions and surveys among its people.
+        {props.roleMeaning ? ` As ${props.roleLabel}, you ${props.roleMeaning}.` : ""} The invitation expires on {props.expiresOn}.
       </Text>
       {props.planNames?.length ? (
         <Text style={paragraph}>You will also be added to: {props.planNames.join(", ")}.</Text>
@@ -34,7 +44,9 @@ InvitationEmail.PreviewProps = {
   url: "http://localhost:3000/invite/example",
   orgName: "Acme Castings",
   inviterName: "Ada Admin",
+  inviterEmail: "ada@acme.test",
   roleLabel: "User",
+  roleMeaning: "create and edit surveys, manage the surveys you own, and use the products you are added to",
   firstName: "Nia",
   expiresOn: "29 Nov 2026",
 } satisfies InvitationEmailProps;

@@ -5,6 +5,11 @@ export type PlanInvitationEmailProps = {
   url: string;
   orgName: string;
   inviterName: string;
+  /** Who invited, by address too (issue 14.15). */
+  inviterEmail?: string;
+  /** The role and one line on what it lets them do (SPEC §3). */
+  roleLabel?: string;
+  roleMeaning?: string;
   firstName?: string | null;
   /** The plans the invitee is on from the moment of the invitation (P3). */
   planNames: string[];
@@ -25,9 +30,12 @@ export default function PlanInvitationEmail(props: PlanInvitationEmailProps) {
     >
       <Text style={paragraph}>
         {props.firstName ? `Hi ${props.firstName}, ` : "Hi, "}
-        {props.inviterName} invited you to {props.orgName} on Seatwise
+        {props.inviterName}
+        {props.inviterEmail && props.inviterEmail !== props.inviterName ? ` (${props.inviterEmail})` : ""} invited you to {props.orgName} on Seatwise
         {plans ? ` and added you to ${plans}` : ""}. Accept the invitation to create your account and start using{" "}
         {plans ? "it" : "Seatwise"} right away.
+        {props.roleLabel && props.roleMeaning ? ` You join ${props.orgName} as ${props.roleLabel}: you ${props.roleMeaning}.` : ""} The
+        invitation expires on {props.expiresOn}.
       </Text>
       {props.transferPlanName ? (
         <Text style={paragraph}>
@@ -43,6 +51,9 @@ PlanInvitationEmail.PreviewProps = {
   url: "http://localhost:3000/invite/example",
   orgName: "Acme Castings",
   inviterName: "Ada Admin",
+  inviterEmail: "ada@acme.test",
+  roleLabel: "User",
+  roleMeaning: "create and edit surveys, manage the surveys you own, and use the products you are added to",
   firstName: "Nia",
   planNames: ["PDoc Share"],
   transferPlanName: null,

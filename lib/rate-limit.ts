@@ -1,7 +1,7 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
-import { db as defaultDb, type DbOrTx } from "@/db/client";
-import { rateLimits, users } from "@/db/schema";
+import { lt, sql, type SQL } from "drizzle-orm";
+import { db as defaultDb, selectRows, type DbOrTx } from "@/db/client";
+import { invitations, memberships, rateLimits, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { magicLinkRefusedBySso } from "@/lib/sso/require-sso";
 
@@ -14,8 +14,15 @@ export const rateLimitRules = {
    * invitations on `invite:<organization>:<address>`, so inviting someone never blocks their sign-in.
    */
   emailPerAddress: { limit: 5, windowSeconds: 15 * 60 },
-  /** Invitation emails to one address from every organization together (several cannot each send five). */
-  invitationsPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+  /**
+   * Issue 14.17: organizations still without a second member ("new": one person's to make, five a
+   * day) may each reach an address, but at most this many of them in a day — twenty throwaway
+   * organizations cannot flood one address, and an organization with members is never counted
+   * nor refused by them (the old cross-organization count let two of them deny everyone else).
+   */
+  newOrganizationsPerAddress: { limit: 3, windowSeconds: 24 * 60 * 60 },
+  /** Issue 14.17: distinct addresses one new organization may invite in a day. */
+  addressesPerNewOrganization: { limit: 20, windowSeconds: 24 * 60 * 60 },
   /** Sign-in emails asked for from one client address (only known behind a declared proxy). */
   emailPerIp: { limit: 30, windowSeconds: 15 * 60 },
   /**
@@ -137,15 +144,40 @@ export async function admitSignInEmail(
 }
 
 /**
- * Invitation emails to one address: per organization, the same count for Invite Teammate and
- * Resend (resending cannot sidestep it), and across every organization, so that several
- * organizations — five a day are one person's to create — cannot each send their five.
+ * Invitation emails to one address: per organization and address, the same count for Invite
+ * Teammate and Resend (resending cannot sidestep it). No count is shared between organizations
+ * (one could deny another, issue 14.17); instead a NEW organization — no member but its founder —
+ * may invite an address only if fewer than three other new organizations did today, and at most
+ * twenty distinct addresses a day. Read from the invitations themselves (sliding 24 hours), so
+ * "distinct" is exact and a refused attempt counts nothing.
  */
-export async function hitInvitationEmailLimit(orgId: string, email: string, options: { db?: DbOrTx } = {}) {
+export async function hitInvitationEmailLimit(orgId: string, email: string, options: { db?: DbOrTx; now?: Date } = {}) {
   const address = email.toLowerCase();
   const inOrganization = await hitRateLimit(`invite:${orgId}:${address}`, rateLimitRules.emailPerAddress, options);
   if (!inOrganization.allowed) return inOrganization;
-  return hitRateLimit(`invite:${address}`, rateLimitRules.invitationsPerAddress, options);
+  return (await newOrganizationLimit(orgId, address, options)) ?? inOrganization;
+}
+
+/** Issue 14.17's caps for new organizations; null when they do not apply or are not reached. */
+async function newOrganizationLimit(orgId: string, address: string, options: { db?: DbOrTx; now?: Date }) {
+  const database = options.db ?? defaultDb;
+  const nowMs = (options.now ?? new Date()).getTime();
+  const day = rateLimitRules.newOrganizationsPerAddress.windowSeconds * 1000;
+  const since = new Date(nowMs - day).toISOString();
+  const isNew = (org: SQL) => sql`(select count(*) from ${memberships} m where m.org_id = ${org}) < 2`;
+  const [row] = await selectRows<{ isNew: boolean; known: boolean; addresses: number; newOrgs: number }>(
+    database,
+    sql`select ${isNew(sql`${orgId}::uuid`)} as "isNew",
+          exists (select 1 from ${invitations} i where i.org_id = ${orgId} and i.email = ${address} and i.sent_at > ${since}) as known,
+          (select count(distinct i.email)::int from ${invitations} i where i.org_id = ${orgId} and i.sent_at > ${since}) as addresses,
+          (select count(distinct i.org_id)::int from ${invitations} i
+            where i.email = ${address} and i.sent_at > ${since} and i.org_id <> ${orgId} and ${isNew(sql`i.org_id`)}) as "newOrgs"`,
+  );
+  if (!row.isNew || row.known) return null;
+  const refused = { allowed: false, count: 0, retryAfterSeconds: day / 1000 };
+  if (Number(row.addresses) >= rateLimitRules.addressesPerNewOrganization.limit) return refused;
+  if (Number(row.newOrgs) >= rateLimitRules.newOrganizationsPerAddress.limit) return refused;
+  return null;
 }
 
 /**
@@ -155,8 +187,8 @@ export async function hitInvitationEmailLimit(orgId: string, email: string, opti
  * refused request (a lower role, another organization's plan) counts nothing: nobody can use up an
  * address's invitations by posting forms they may not use.
  */
-export async function assertInvitationEmailAllowed(tx: DbOrTx, orgId: string, email: string) {
-  const limit = await hitInvitationEmailLimit(orgId, email, { db: tx });
+export async function assertInvitationEmailAllowed(tx: DbOrTx, orgId: string, email: string, now?: Date) {
+  const limit = await hitInvitationEmailLimit(orgId, email, { db: tx, now });
   if (!limit.allowed) {
     const message = `Too many invitations were sent to ${email} lately. Try again in ${retryMinutes(limit.retryAfterSeconds)}.`;
     throw new AppError("RATE_LIMITED", message, { fieldErrors: { email: [message] } });

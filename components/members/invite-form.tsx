@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
 import { Badge } from "@/components/ui/card";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { inviteMembersAction } from "@/app/o/[org]/users/actions";
-import { inviteMembersSchema } from "@/lib/invitations/schemas";
+import { suggestDomain } from "@/lib/invitations/domain-suggestion";
+import { inviteMembersSchema, splitEmails } from "@/lib/invitations/schemas";
 import { roleLabels, type Role } from "@/lib/permissions";
 
 type InviteResult = { email: string; outcome: string; message: string };
@@ -62,11 +63,14 @@ export function InviteForm({
   roles,
   plans = [],
   seats,
+  knownDomains = [],
 }: {
   orgSlug: string;
   roles: Role[];
   plans?: PlanToJoin[];
   seats: SeatsUpFront;
+  /** The domains of the members' addresses, for "did you mean …?" (issue 14.15). */
+  knownDomains?: string[];
 }) {
   const { form, state, pending, onSubmit, errorFor } = useActionForm(inviteMembersSchema, inviteMembersAction, {
     emails: "",
@@ -87,11 +91,41 @@ export function InviteForm({
     reset({ ...getValues(), emails: retry.join("\n"), ...(retry.length ? {} : { firstName: "", lastName: "", planIds: [] }) });
     resultsRef.current?.focus();
   }, [state, reset, getValues]);
+  // Issue 14.15: an address whose domain looks like a typo of the members' asks before sending.
+  const [typos, setTypos] = useState<{ typed: string; suggested: string }[]>([]);
+  const confirmedAsTyped = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    const emails = getValues().emails ?? "";
+    const found = splitEmails(emails).flatMap((typed) => {
+      const suggested = suggestDomain(typed, knownDomains);
+      return suggested ? [{ typed, suggested }] : [];
+    });
+    if (found.length && confirmedAsTyped.current !== emails) {
+      event.preventDefault();
+      setTypos(found);
+      return;
+    }
+    setTypos([]);
+    return onSubmit(event);
+  }
+  function applySuggestions() {
+    let emails = getValues().emails ?? "";
+    for (const t of typos) emails = emails.split(t.typed).join(t.suggested);
+    form.setValue("emails", emails);
+    setTypos([]);
+    form.setFocus("emails");
+  }
+  function sendAsTyped() {
+    confirmedAsTyped.current = getValues().emails ?? "";
+    setTypos([]);
+    formRef.current?.requestSubmit();
+  }
   const noSeat = seats.left === 0;
   const summary = results ? summaryOf(results) : null;
   const onlyRole = roles.length === 1 ? roles[0] : null;
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-5" noValidate>
       <input type="hidden" name="org" value={orgSlug} />
       {noSeat ? (
         <div role="note" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
@@ -184,6 +218,24 @@ export function InviteForm({
           </div>
           {errorFor("planIds") ? <p className="mt-1 text-sm text-red-600">{errorFor("planIds")}</p> : null}
         </fieldset>
+      ) : null}
+      {typos.length ? (
+        <div role="alert" className="space-y-2 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+          {typos.map((t) => (
+            <p key={t.typed}>
+              <span className="[overflow-wrap:anywhere]">{t.typed}</span>: did you mean{" "}
+              <strong className="[overflow-wrap:anywhere]">{t.suggested}</strong>? Your members use {t.suggested.split("@")[1]}.
+            </p>
+          ))}
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" size="sm" onClick={applySuggestions} autoFocus>
+              {typos.length === 1 ? `Use ${typos[0].suggested}` : "Use the suggested addresses"}
+            </Button>
+            <Button type="button" size="sm" variant="secondary" onClick={sendAsTyped}>
+              Send as typed
+            </Button>
+          </div>
+        </div>
       ) : null}
       <div ref={resultsRef} tabIndex={-1} className="space-y-3 focus:outline-none">
         {summary ? (

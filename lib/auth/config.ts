@@ -10,6 +10,7 @@ import { emailSchema } from "@/lib/invitations/schemas";
 import { admitSignInEmail } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/url";
 import { queueSignInEmail } from "./sign-in-email";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 const adapters = new WeakMap<DatabaseHandle, Adapter>();
 
@@ -104,6 +105,13 @@ export const { handlers, auth: authUncached, signIn, signOut } = NextAuth({
       if (admission.reason === "ceiling") return "/signin/check-email";
       if (admission.reason === "sso_required") return `/signin?${new URLSearchParams({ error: "SsoRequired" })}`;
       return `/signin?${new URLSearchParams({ error: "RateLimited", retry: String(admission.retryAfterSeconds) })}`;
+    },
+    /**
+     * Where Auth.js may send the browser after sign-in (issue 14.19): a path or URL of ours, else
+     * the default page. Auth.js's own default throws on what `new URL` cannot parse.
+     */
+    redirect({ url, baseUrl }) {
+      return safeCallbackUrl(url, baseUrl) ?? baseUrl;
     },
     /** What GET /api/auth/session answers: no session token, no phone, nothing a script needs not. */
     session({ session, user }) {

@@ -4,8 +4,15 @@ import type { Tx } from "@/db/client";
 import { invitations, organizations, ownershipTransfers, planUsers, plans, products, users } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email";
 import { formatDate } from "@/lib/format";
-import { roleLabels } from "@/lib/permissions";
+import { roleLabels, type Role } from "@/lib/permissions";
 import { invitationUrl } from "./token";
+
+/** SPEC §3 in one line per role, for the invitation email (issue 14.15). */
+const roleMeanings: Record<Role, string> = {
+  admin: "manage the account subscription, the users and every survey",
+  manager: "manage the users and every survey",
+  user: "create and edit surveys, manage the surveys you own, and use the products you are added to",
+};
 
 /**
  * Writes the email of an invitation that was just sent or renewed (E1), in its transaction, from
@@ -73,6 +80,9 @@ export async function enqueueInvitationEmail(tx: Tx, options: { invitationId: st
         url,
         orgName: invitation.orgName,
         inviterName,
+        inviterEmail: invitation.inviterEmail,
+        roleLabel: roleLabels[invitation.role],
+        roleMeaning: roleMeanings[invitation.role],
         firstName: invitation.firstName,
         planNames: places.map((p) => p.name),
         transferPlanName: transfer?.name ?? null,
@@ -88,7 +98,9 @@ export async function enqueueInvitationEmail(tx: Tx, options: { invitationId: st
       url,
       orgName: invitation.orgName,
       inviterName,
+      inviterEmail: invitation.inviterEmail,
       roleLabel: roleLabels[invitation.role],
+      roleMeaning: roleMeanings[invitation.role],
       firstName: invitation.firstName,
       expiresOn,
     },

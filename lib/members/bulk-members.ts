@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { MemberContext } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type ErrorCode } from "@/lib/errors";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { roleLabels, roles } from "@/lib/permissions";
@@ -46,7 +46,12 @@ export const bulkMembersSchema = z
 
 export type BulkMembersInput = z.output<typeof bulkMembersSchema>;
 
-export type BulkRowResult = { kind: "member" | "invitation"; id: string; ok: boolean; message: string };
+/**
+ * One row's result. `code` (issue 14.25) says why a row was refused — the AppError code of its
+ * service, or WRONG_KIND for a row the operation does not apply to — so callers and tests need
+ * not read the wording; absent on success.
+ */
+export type BulkRowResult = { kind: "member" | "invitation"; id: string; ok: boolean; message: string; code?: ErrorCode | "WRONG_KIND" };
 
 /**
  * Bulk actions of the Users page: each selected row goes through the very service its own menu
@@ -62,14 +67,14 @@ export async function applyBulk(ctx: MemberContext, input: BulkMembersInput, opt
     if (seen.has(key)) continue;
     seen.add(key);
     if (row.kind !== bulkOperationKind[input.op]) {
-      results.push({ ...row, ok: false, message: row.kind === "invitation" ? "An invitation: not a member." : "A member: not an invitation." });
+      results.push({ ...row, ok: false, code: "WRONG_KIND", message: row.kind === "invitation" ? "An invitation: not a member." : "A member: not an invitation." });
       continue;
     }
     try {
       results.push({ ...row, ok: true, message: await applyOne(ctx, input, row.id, options) });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      results.push({ ...row, ok: false, message: error.message });
+      results.push({ ...row, ok: false, code: error.code, message: error.message });
     }
   }
   return results;

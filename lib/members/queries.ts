@@ -219,3 +219,17 @@ export async function searchMembers(
     .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(users.id))
     .limit(MEMBER_SEARCH_LIMIT);
 }
+
+/** The domains of the members' addresses (at most 50, most common first), for "did you mean …?" on Invite Teammate (issue 14.15). */
+export async function memberEmailDomains(ctx: MemberContext): Promise<string[]> {
+  const domain = sql<string>`split_part(lower(${users.email}), '@', 2)`;
+  const rows = await db
+    .select({ domain, n: sql<number>`count(*)` })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, ctx.org.id))
+    .groupBy(domain)
+    .orderBy(sql`count(*) desc`)
+    .limit(50);
+  return rows.map((r) => r.domain).filter(Boolean);
+}

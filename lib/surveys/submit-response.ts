@@ -9,15 +9,18 @@ import { findSurveyByShareToken } from "./queries";
 import { hashShareToken, isShareTokenShape } from "./share-token";
 
 /**
- * Limits on answers through a share link (docs/decisions/022). Per client address when the
- * address is one the operator's proxy vouches for (`clientIp()`); when it is unknown, every
- * respondent of the survey shares one smaller ceiling — never a header a client could forge.
- * A per-survey ceiling holds in both cases, against floods from many addresses.
+ * Limits on answers through a share link (docs/decisions/022, 051), all keyed on the LINK (its
+ * token's hash), so a replaced link starts fresh. Per client: the address the operator's proxy
+ * vouches for (`clientIp()`), else this browser's signed respondent cookie — never a header a
+ * client could forge; browsers arriving without the cookie share one bucket per link. A per-link
+ * ceiling holds in every case.
  */
 export const answerRateLimits = {
   perAddress: { limit: 10, windowSeconds: 60 * 60 },
+  perBrowser: { limit: 10, windowSeconds: 60 * 60 },
+  newBrowsers: { limit: 200, windowSeconds: 60 * 60 },
   unknownAddress: { limit: 200, windowSeconds: 60 * 60 },
-  perSurvey: { limit: 2000, windowSeconds: 60 * 60 },
+  perLink: { limit: 2000, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 const notValid = () => new AppError("NOT_FOUND", "This survey link is not valid. It may have been replaced or turned off.");
@@ -30,7 +33,7 @@ const notValid = () => new AppError("NOT_FOUND", "This survey link is not valid.
  */
 export async function submitSurveyResponse(
   input: { token: string; respondent: string | null; fields: Record<string, unknown> },
-  options: { ip: string | null; now?: Date },
+  options: { ip: string | null; browser?: { id: string; fresh: boolean } | null; now?: Date },
 ): Promise<{ responseId: string }> {
   if (!isShareTokenShape(input.token)) throw notValid();
   const tokenHash = hashShareToken(input.token);
@@ -40,15 +43,14 @@ export async function submitSurveyResponse(
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Please correct the highlighted answers.", { fieldErrors });
   if (formError) throw new AppError("VALIDATION", formError);
 
-  const limits = options.ip
-    ? [
-        hitRateLimit(`survey-answer:${survey.id}:ip:${options.ip}`, answerRateLimits.perAddress, { now: options.now }),
-        hitRateLimit(`survey-answer:${survey.id}`, answerRateLimits.perSurvey, { now: options.now }),
-      ]
-    : [
-        hitRateLimit(`survey-answer:${survey.id}:unknown-address`, answerRateLimits.unknownAddress, { now: options.now }),
-        hitRateLimit(`survey-answer:${survey.id}`, answerRateLimits.perSurvey, { now: options.now }),
-      ];
+  const link = `survey-answer:${tokenHash}`;
+  const at = { now: options.now };
+  const limits = [hitRateLimit(link, answerRateLimits.perLink, at)];
+  if (options.ip) limits.push(hitRateLimit(`${link}:ip:${options.ip}`, answerRateLimits.perAddress, at));
+  else if (options.browser) {
+    limits.push(hitRateLimit(`${link}:browser:${options.browser.id}`, answerRateLimits.perBrowser, at));
+    if (options.browser.fresh) limits.push(hitRateLimit(`${link}:new-browsers`, answerRateLimits.newBrowsers, at));
+  } else limits.push(hitRateLimit(`${link}:unknown-address`, answerRateLimits.unknownAddress, at));
   const refused = (await Promise.all(limits)).find((r) => !r.allowed);
   if (refused) {
     const minutes = Math.max(1, Math.ceil(refused.retryAfterSeconds / 60));

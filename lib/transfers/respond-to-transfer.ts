@@ -60,7 +60,7 @@ async function markRequestRead(tx: Tx, transferId: string, userId: string) {
 async function tellRequester(
   tx: Tx,
   actor: ActingMember,
-  answer: { outcome: "accepted" | "declined"; to: string; planName: string; answeredBy: string; baseUrl: string },
+  answer: { outcome: "accepted" | "declined"; to: string; planName: string; planId: string; answeredBy: string; baseUrl: string },
 ) {
   await enqueueEmail(tx, {
     to: answer.to,
@@ -71,7 +71,12 @@ async function tellRequester(
       planName: answer.planName,
       toName: answer.answeredBy,
       audience: "requester",
-      url: `${answer.baseUrl}/o/${actor.orgSlug}/subscriptions`,
+      // Accepted: the previous subscriber stays on the plan, so its button opens the product area
+      // (issue 14.15); declined: My Subscriptions, where they can ask someone else.
+      url:
+        answer.outcome === "accepted"
+          ? `${answer.baseUrl}/o/${actor.orgSlug}/plans/${answer.planId}`
+          : `${answer.baseUrl}/o/${actor.orgSlug}/subscriptions`,
     },
   });
 }
@@ -98,7 +103,7 @@ export async function acceptTransfer(ctx: MemberContext, transferId: string, opt
         ? `${plan.productName} has one user, so ${me} took your place on it.`
         : "You stay on the plan as a regular user and keep your seat.",
     });
-    await tellRequester(tx, actor, { outcome: "accepted", to: previous.email, planName: plan.productName, answeredBy: me, baseUrl: options.baseUrl });
+    await tellRequester(tx, actor, { outcome: "accepted", to: previous.email, planName: plan.productName, planId: plan.id, answeredBy: me, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
@@ -134,7 +139,7 @@ export async function declineTransfer(ctx: MemberContext, transferId: string, op
       title: `${me} declined to take over ${plan.productName}`,
       body: "You remain its subscriber. You can ask someone else from My Subscriptions.",
     });
-    await tellRequester(tx, actor, { outcome: "declined", to: requester.email, planName: plan.productName, answeredBy: me, baseUrl: options.baseUrl });
+    await tellRequester(tx, actor, { outcome: "declined", to: requester.email, planName: plan.productName, planId: plan.id, answeredBy: me, baseUrl: options.baseUrl });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },

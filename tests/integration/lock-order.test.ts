@@ -13,6 +13,7 @@ import { setupTestDatabase } from "../support/db";
 import { makeOrg } from "../support/factories";
 import { itRace } from "../support/race";
 import { addNamedMember } from "../support/state";
+import { backendPid, waitUntilBlockedBy } from "../support/locks";
 
 /**
  * One lock order on every path (organization row first, then the rows under it), and the caller's
@@ -84,18 +85,18 @@ async function demotedWhileWaiting(org: Org, actor: Person, demoteTo: "user" | "
     const other = drizzle(client);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    let locked!: (pid: number) => void;
+    const lockTaken = new Promise<number>((resolve) => (locked = resolve));
     const holder = other.transaction(async (tx) => {
       await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, org.id)).for("update");
-      locked();
+      locked(await backendPid(tx));
       await held;
       await tx.update(memberships).set({ role: demoteTo }).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, actor.id)));
     });
-    await lockTaken;
+    const holderPid = await lockTaken;
     const result = outcome(act());
-    // Give the action time to reach the lock and queue behind it.
-    await new Promise((r) => setTimeout(r, 300));
+    // The action is seen queued behind the held lock (pg_locks) before the role changes: no sleep.
+    await waitUntilBlockedBy(t.db, holderPid);
     release();
     await holder;
     return await result;

@@ -297,7 +297,8 @@ describe("R3 from the Users row and in bulk (issue 10): the same table as the ed
     } else {
       const result = await expectNoChange(t.db, call);
       expect(result).toMatchObject({ ok: true });
-      expect(result.data).toEqual([expect.objectContaining({ id: target.id, ok: false })]);
+      // Issue 14.25: the row's refusal carries the same code as the single action's.
+      expect(result.data).toEqual([expect.objectContaining({ id: target.id, ok: false, code: expected })]);
     }
   });
 
@@ -314,7 +315,7 @@ describe("R3 from the Users row and in bulk (issue 10): the same table as the ed
     } else {
       for (const call of [suspend, remove]) {
         const result = await expectNoChange(t.db, call);
-        expect(result.data).toEqual([expect.objectContaining({ ok: false })]);
+        expect(result.data).toEqual([expect.objectContaining({ ok: false, code: expected })]);
       }
     }
   });

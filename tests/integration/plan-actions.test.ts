@@ -21,7 +21,7 @@ import {
 } from "@/app/o/[org]/plans/actions";
 import { subscribeAction } from "@/app/o/[org]/products/actions";
 import { inviteSupplierAction } from "@/app/o/[org]/suppliers/actions";
-import { notifications, ownershipTransfers, planUsers, tasks, workflows } from "@/db/schema";
+import { invitations, notifications, ownershipTransfers, planUserPermissions, planUsers, plans, tasks, workflows } from "@/db/schema";
 import type { FormState } from "@/lib/form-state";
 import { setupTestDatabase } from "../support/db";
 import { makeOrg } from "../support/factories";
@@ -113,6 +113,46 @@ const cases: Case[] = [
   { name: "I6 invite a supplier", action: inviteSupplierAction, fields: () => ({ companyName: "Anvil Ltd", email: uniqueEmail("i6") }), expect: { admin: ok, manager: "FORBIDDEN", user: "FORBIDDEN", outsider: "FORBIDDEN" } },
 ];
 
+/** What each allowed case must have written (issue 14.25): the database changed as the action intends. */
+async function changedAsIntended(name: string, s: Scene, fields: Record<string, string | string[]>) {
+  const one = async <T>(rows: Promise<T[]>) => (await rows)[0];
+  const placeOf = (planId: string, userId: string) =>
+    one(t.db.select().from(planUsers).where(and(eq(planUsers.planId, planId), eq(planUsers.userId, userId))));
+  const transferOf = (id: string) => one(t.db.select().from(ownershipTransfers).where(eq(ownershipTransfers.id, id)));
+  const invitationOf = (email: string) => one(t.db.select().from(invitations).where(eq(invitations.email, String(email))));
+  const checks: Record<string, () => Promise<void>> = {
+    "P1 subscribe": async () => expect(await one(t.db.select().from(plans).where(and(eq(plans.orgId, s.org.id), eq(plans.productId, "custom_plan"))))).toBeTruthy(),
+    "P1 change seats (Ada's plan)": async () => expect((await one(t.db.select().from(plans).where(eq(plans.id, s.pdoc.id))))!.seats).toBe(7),
+    "P1 change seats (Max's plan)": async () => expect((await one(t.db.select().from(plans).where(eq(plans.id, s.evals.id))))!.seats).toBe(7),
+    "P3 add a member (Ada's plan)": async () => expect(await placeOf(s.pdoc.id, s.outsider.id)).toBeTruthy(),
+    "P3 add a member (Max's plan)": async () => expect(await placeOf(s.evals.id, s.user.id)).toBeTruthy(),
+    "P3 invite a new person (Max's plan)": async () => {
+      const invitation = await invitationOf(String(fields.email));
+      expect(await one(t.db.select().from(planUsers).where(and(eq(planUsers.planId, s.evals.id), eq(planUsers.invitationId, invitation!.id))))).toBeTruthy();
+    },
+    "P5 edit permissions (Una's place)": async () =>
+      expect((await t.db.select().from(planUserPermissions).where(eq(planUserPermissions.planUserId, s.userPlace.id))).map((p) => p.key)).toEqual(["tasks.send"]),
+    "P6 remove from plan (Una)": async () => expect(await one(t.db.select().from(planUsers).where(eq(planUsers.id, s.userPlace.id)))).toBeUndefined(),
+    "O1 transfer to a member (Max's plan)": async () =>
+      expect(await one(t.db.select().from(ownershipTransfers).where(and(eq(ownershipTransfers.planId, s.evals.id), eq(ownershipTransfers.toUserId, s.user.id), eq(ownershipTransfers.state, "pending"))))).toBeTruthy(),
+    "O3 transfer to a new person (Max's plan)": async () => {
+      const invitation = await invitationOf(String(fields.email));
+      expect(await one(t.db.select().from(ownershipTransfers).where(eq(ownershipTransfers.toInvitationId, invitation!.id)))).toMatchObject({ planId: s.evals.id, state: "pending" });
+    },
+    "O1 cancel": async () => expect((await transferOf(s.transfer.id))!.state).toBe("cancelled"),
+    "O2 accept": async () => expect((await transferOf(s.transfer.id))!.state).toBe("accepted"),
+    "O1 decline": async () => expect((await transferOf(s.transfer.id))!.state).toBe("declined"),
+    "O4 reassign (Max's plan)": async () => expect((await one(t.db.select().from(plans).where(eq(plans.id, s.evals.id))))!.subscriberId).toBe(s.user.id),
+    "§6/P5 create a workflow": async () => expect(await one(t.db.select().from(workflows).where(and(eq(workflows.planId, s.pdoc.id), eq(workflows.title, "New flow"))))).toBeTruthy(),
+    "§6/P5 send a task": async () => expect(await one(t.db.select().from(tasks).where(and(eq(tasks.workflowId, s.flow.id), eq(tasks.title, "Another"))))).toMatchObject({ assigneeId: s.manager.id }),
+    "§6 mark a task done": async () => expect((await one(t.db.select().from(tasks).where(eq(tasks.id, s.task.id))))!.doneAt).not.toBeNull(),
+    "N1 mark Una's notification read": async () => expect((await one(t.db.select().from(notifications).where(eq(notifications.id, s.note.id))))!.readAt).not.toBeNull(),
+    "I6 invite a supplier": async () => expect(await invitationOf(String(fields.email))).toMatchObject({ kind: "supplier", orgId: s.org.id, companyName: "Anvil Ltd" }),
+  };
+  if (!checks[name]) throw new Error(`no database check for the allowed case "${name}"`);
+  await checks[name]();
+}
+
 const whos: Who[] = ["admin", "manager", "user", "outsider"];
 const table = cases.flatMap((c) => whos.map((who) => [c.name, who, c.expect[who], c] as const));
 
@@ -120,10 +160,13 @@ describe("P1–P7, §6, O1–O4, N1, I6 by role: forged POSTs get the rule's ans
   it.each(table)("%s — by %s → %s", async (_name, who, expected, c) => {
     const s = await scene();
     actAs(s.people[who].id);
-    const call = () => c.action(idle, form({ org: s.org.slug, ...c.fields(s) }));
+    const fields = c.fields(s);
+    const call = () => c.action(idle, form({ org: s.org.slug, ...fields }));
     if (expected === ok) {
       const result = await call();
       expect(result, result.formError).toMatchObject({ ok: true });
+      // Issue 14.25: "allowed" means the change was made, not only that the answer said so.
+      await changedAsIntended(c.name, s, fields);
     } else {
       const result = await expectNoChange(t.db, call);
       expect(result).toMatchObject({ ok: false, code: expected });

@@ -8,6 +8,7 @@ import { rateLimits, surveyResponses, surveys } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { findSurveyByShareToken } from "@/lib/surveys/queries";
 import { answerRateLimits, submitSurveyResponse } from "@/lib/surveys/submit-response";
+import { hashShareToken } from "@/lib/surveys/share-token";
 import { setupTestDatabase } from "../support/db";
 import { makeOrg, makeSurvey } from "../support/factories";
 import { addNamedMember, expectNoChange } from "../support/state";
@@ -127,7 +128,7 @@ describe("Answers are limited per address", () => {
   it("with no address the proxy vouches for, every respondent shares one per-survey ceiling (never a forgeable header)", async () => {
     const w = await world();
     const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-    await t.db.insert(rateLimits).values({ key: `survey-answer:${w.survey.id}:unknown-address`, windowStart, count: answerRateLimits.unknownAddress.limit - 1 });
+    await t.db.insert(rateLimits).values({ key: `survey-answer:${hashShareToken(w.token)}:unknown-address`, windowStart, count: answerRateLimits.unknownAddress.limit - 1 });
     expect(await submit(w.token, null)).toBe("ok");
     expect(await submit(w.token, null)).toBe("RATE_LIMITED");
     // Addresses that are known keep their own limits.
@@ -137,9 +138,46 @@ describe("Answers are limited per address", () => {
   it("a per-survey ceiling holds against answers from many addresses", async () => {
     const w = await world();
     const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-    await t.db.insert(rateLimits).values({ key: `survey-answer:${w.survey.id}`, windowStart, count: answerRateLimits.perSurvey.limit });
+    await t.db.insert(rateLimits).values({ key: `survey-answer:${hashShareToken(w.token)}`, windowStart, count: answerRateLimits.perLink.limit });
     expect(await submit(w.token, "192.0.2.1")).toBe("RATE_LIMITED");
     expect(await submit(w.token, null)).toBe("RATE_LIMITED");
     expect(await responsesOf(w.survey.id)).toHaveLength(0);
+  });
+});
+
+describe("#14.18 one client cannot lock every respondent out", () => {
+  const now = new Date("2026-11-23T10:15:00Z");
+  const submit = (token: string, browser: { id: string; fresh: boolean } | null) =>
+    submitSurveyResponse({ token, respondent: null, fields: { "answer.q1": "ok" } }, { ip: null, browser, now }).then(
+      () => "ok",
+      (error) => (isAppError(error) ? error.code : Promise.reject(error)),
+    );
+
+  it("S1 #14.18 without a proxy, one browser's limit is its own: after it is refused another browser still answers", async () => {
+    const w = await world();
+    const flooder = { id: "flooder-browser-id-0001", fresh: false };
+    for (let i = 0; i < answerRateLimits.perBrowser.limit; i++) expect(await submit(w.token, flooder)).toBe("ok");
+    expect(await submit(w.token, flooder)).toBe("RATE_LIMITED");
+    expect(await submit(w.token, { id: "another-browser-id-0002", fresh: false })).toBe("ok");
+    expect(await submit(w.token, { id: "a-new-browser-id-00003", fresh: true })).toBe("ok");
+  });
+
+  it("S1 #14.18 browsers arriving without a cookie share one bucket per link, and a new link starts fresh", async () => {
+    const w = await world();
+    const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+    await t.db.insert(rateLimits).values({ key: `survey-answer:${hashShareToken(w.token)}:new-browsers`, windowStart, count: answerRateLimits.newBrowsers.limit });
+    expect(await submit(w.token, { id: "fresh-browser-id-00004", fresh: true })).toBe("RATE_LIMITED");
+    // A returning browser is not in that bucket.
+    expect(await submit(w.token, { id: "known-browser-id-00005", fresh: false })).toBe("ok");
+    // The link's own ceiling, reached, does not follow the survey to its new link.
+    await t.db
+      .update(rateLimits)
+      .set({ count: answerRateLimits.perLink.limit })
+      .where(eq(rateLimits.key, `survey-answer:${hashShareToken(w.token)}`));
+    expect(await submit(w.token, { id: "known-browser-id-00005", fresh: false })).toBe("RATE_LIMITED");
+    actAs(w.owner.id);
+    const rotated = await rotateShareLinkAction(idle, form({ org: w.org.slug, surveyId: w.survey.id }));
+    const fresh = (rotated.data as { url: string }).url.split("/s/")[1];
+    expect(await submit(fresh, { id: "fresh-browser-id-00004", fresh: true })).toBe("ok");
   });
 });

@@ -112,7 +112,7 @@ describe("bulk actions (issue 10): each row by its own rules, its own result, no
     expect(result.data).toEqual([
       expect.objectContaining({ id: bob.id, ok: true }),
       expect.objectContaining({ id: other.user.id, ok: true }),
-      expect.objectContaining({ id: ann.id, ok: false, message: "Nobody suspends an Admin." }),
+      expect.objectContaining({ id: ann.id, ok: false, code: "FORBIDDEN" }),
     ]);
     const statuses = await t.db.select({ userId: memberships.userId, status: memberships.status }).from(memberships).where(eq(memberships.orgId, org.id));
     const statusOf = (id: string) => statuses.find((s) => s.userId === id)?.status;
@@ -125,7 +125,7 @@ describe("bulk actions (issue 10): each row by its own rules, its own result, no
     actAs(ann.id);
     const result = await bulkMembersAction(idle, form({ org: org.slug, op: "delete", rows: [`member:${bob.id}`, `member:${cat.id}`] }));
     expect(result.data).toEqual([
-      expect.objectContaining({ id: bob.id, ok: false, message: "Transfer 1 survey first." }),
+      expect.objectContaining({ id: bob.id, ok: false, code: "HAS_DEPENDENTS" }),
       expect.objectContaining({ id: cat.id, ok: true }),
     ]);
     const left = await t.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, org.id));
@@ -137,7 +137,7 @@ describe("bulk actions (issue 10): each row by its own rules, its own result, no
     const { org, ann, bob, cat } = await office();
     actAs(ann.id);
     const result = await bulkMembersAction(idle, form({ org: org.slug, op: "role", role: "manager", rows: [`member:${bob.id}`, `member:${cat.id}`] }));
-    expect(result.data).toEqual([expect.objectContaining({ id: bob.id, ok: true }), expect.objectContaining({ id: cat.id, ok: false })]);
+    expect(result.data).toEqual([expect.objectContaining({ id: bob.id, ok: true }), expect.objectContaining({ id: cat.id, ok: false, code: "CONFLICT" })]);
     const rolesNow = await t.db.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.orgId, org.id));
     expect(rolesNow.find((r) => r.userId === bob.id)?.role).toBe("manager");
     expect(rolesNow.find((r) => r.userId === cat.id)?.role).toBe("user");
@@ -149,8 +149,8 @@ describe("bulk actions (issue 10): each row by its own rules, its own result, no
     const result = await bulkMembersAction(idle, form({ org: org.slug, op: "revoke", rows: [`invitation:${dan.id}`, `invitation:${eve.id}`, `member:${bob.id}`] }));
     expect(result.data).toEqual([
       expect.objectContaining({ id: dan.id, ok: true }),
-      expect.objectContaining({ id: eve.id, ok: false, message: "Managers resend and revoke invitations for the User role only." }),
-      expect.objectContaining({ id: bob.id, ok: false, message: "A member: not an invitation." }),
+      expect.objectContaining({ id: eve.id, ok: false, code: "FORBIDDEN" }),
+      expect.objectContaining({ id: bob.id, ok: false, code: "WRONG_KIND" }),
     ]);
     const states = await t.db.select({ id: invitations.id, status: invitations.status }).from(invitations).where(eq(invitations.orgId, org.id));
     expect(states.find((s) => s.id === dan.id)?.status).toBe("revoked");
@@ -164,11 +164,11 @@ describe("bulk actions (issue 10): each row by its own rules, its own result, no
     const result = await expectNoChange(t.db, () =>
       bulkMembersAction(idle, form({ org: mine.org.slug, op: "suspend", rows: [`member:${theirs.bob.id}`] })),
     );
-    expect(result.data).toEqual([expect.objectContaining({ ok: false, message: "This member was not found." })]);
+    expect(result.data).toEqual([expect.objectContaining({ ok: false, code: "NOT_FOUND" })]);
     const revoke = await expectNoChange(t.db, () =>
       bulkMembersAction(idle, form({ org: mine.org.slug, op: "revoke", rows: [`invitation:${theirs.dan.id}`] })),
     );
-    expect(revoke.data).toEqual([expect.objectContaining({ ok: false, message: "This invitation was not found." })]);
+    expect(revoke.data).toEqual([expect.objectContaining({ ok: false, code: "NOT_FOUND" })]);
     actAs(mine.bob.id);
     const byUser = await expectNoChange(t.db, () =>
       bulkMembersAction(idle, form({ org: mine.org.slug, op: "delete", rows: [`member:${mine.cat.id}`, `member:${mine.zed.id}`] })),

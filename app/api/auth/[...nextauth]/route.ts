@@ -1,10 +1,16 @@
 // GET|POST /api/auth/* – Auth.js: magic-link requests, callbacks, session, sign-out
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
+import { withoutBadCallbackUrl } from "@/lib/auth/callback-url";
 import { handlers } from "@/lib/auth/config";
 import { emailSchema } from "@/lib/invitations/schemas";
 import { publicBaseUrl } from "@/lib/url";
 
-export const { GET } = handlers;
+/** Auth.js, after a malformed or foreign callbackUrl (parameter or cookie) is dropped (issue 14.19). */
+const safe = (request: NextRequest) => withoutBadCallbackUrl(request, (url, init) => new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]));
+
+export async function GET(request: NextRequest) {
+  return handlers.GET(await safe(request));
+}
 
 /** The email of an Auth.js sign-in POST (form-encoded or JSON), or null when there is none. */
 async function postedEmail(request: NextRequest): Promise<unknown> {
@@ -23,7 +29,8 @@ async function postedEmail(request: NextRequest): Promise<unknown> {
  * address rule as the sign-in form before Auth.js sees it; the limits are applied by Auth.js's
  * signIn callback on both paths (lib/auth/config.ts).
  */
-export async function POST(request: NextRequest) {
+export async function POST(original: NextRequest) {
+  const request = await safe(original);
   if (/\/signin\/[^/]+\/?$/.test(request.nextUrl.pathname)) {
     const email = await postedEmail(request);
     if (typeof email !== "string" || !emailSchema.safeParse(email).success) {

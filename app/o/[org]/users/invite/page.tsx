@@ -5,6 +5,7 @@ import { InviteForm } from "@/components/members/invite-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { canChangeTier, canManageInvitations, canOfferPlanOnInvite, grantableRoles } from "@/lib/permissions";
+import { memberEmailDomains } from "@/lib/members/queries";
 import { listOrgPlans } from "@/lib/plans/queries";
 import { seatHelp } from "@/lib/seats/seat-help";
 import { seatUsage } from "@/lib/seats/seat-usage";
@@ -18,7 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
   const { org } = await params;
   const ctx = await requireMemberPage(org);
   if (!canManageInvitations(ctx.membership.role)) forbidden();
-  const [seats, orgPlans] = await Promise.all([seatUsage(db, ctx.org.id), listOrgPlans(ctx)]);
+  const [seats, orgPlans, knownDomains] = await Promise.all([seatUsage(db, ctx.org.id), listOrgPlans(ctx), memberEmailDomains(ctx)]);
   // I1 with P7: the plans this inviter may add people to, with their free plan seats.
   const actor = { userId: ctx.user.id, role: ctx.membership.role };
   const plans = orgPlans
@@ -56,6 +57,7 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
           orgSlug={ctx.org.slug}
           roles={grantableRoles(ctx.membership.role)}
           plans={plans}
+          knownDomains={knownDomains}
           seats={{
             left,
             limit: seats.limit,
