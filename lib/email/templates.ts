@@ -32,7 +32,7 @@ export const emailTemplates = {
     render: (props: SignInEmailProps) => SignInEmail(props),
   },
   invitation: {
-    props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), roleLabel: z.string(), firstName: z.string().nullish(), expiresOn: z.string(), planNames: z.array(z.string()).optional() }) satisfies z.ZodType<InvitationEmailProps>,
+    props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), inviterEmail: z.string().optional(), roleLabel: z.string(), roleMeaning: z.string().optional(), firstName: z.string().nullish(), expiresOn: z.string(), planNames: z.array(z.string()).optional() }) satisfies z.ZodType<InvitationEmailProps>,
     subject: (props: InvitationEmailProps) => `${props.inviterName} invited you to ${props.orgName} on Seatwise`,
     render: (props: InvitationEmailProps) => InvitationEmail(props),
   },
@@ -75,7 +75,7 @@ export const emailTemplates = {
     render: (props: SurveyTransferredEmailProps) => SurveyTransferredEmail(props),
   },
   "plan-invitation": {
-    props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), firstName: z.string().nullish(), planNames: z.array(z.string()), transferPlanName: z.string().nullish(), expiresOn: z.string() }) satisfies z.ZodType<PlanInvitationEmailProps>,
+    props: z.object({ url: z.string(), orgName: z.string(), inviterName: z.string(), inviterEmail: z.string().optional(), roleLabel: z.string().optional(), roleMeaning: z.string().optional(), firstName: z.string().nullish(), planNames: z.array(z.string()), transferPlanName: z.string().nullish(), expiresOn: z.string() }) satisfies z.ZodType<PlanInvitationEmailProps>,
     subject: (props: PlanInvitationEmailProps) =>
       props.planNames.length
         ? `${props.inviterName} added you to ${props.planNames.join(", ")} at ${props.orgName}`
@@ -128,3 +128,14 @@ export type EmailTemplateName = keyof typeof emailTemplates;
 export type EmailTemplateProps<N extends EmailTemplateName> = Parameters<
   (typeof emailTemplates)[N]["render"]
 >[0];
+
+/**
+ * Every template's props schema describes exactly its props: zod drops keys a schema does not
+ * name, so a prop added to a template but not to its schema would silently vanish from the email
+ * (the outbox stores what the schema lets through). This fails to compile when they differ.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type PropsMismatch = {
+  [N in EmailTemplateName]: Same<Required<EmailTemplateProps<N>>, Required<z.output<(typeof emailTemplates)[N]["props"]>>> extends true ? never : N;
+}[EmailTemplateName];
+export const templatePropsMatchTheirSchemas: [PropsMismatch] extends [never] ? true : { mismatch: PropsMismatch } = true;

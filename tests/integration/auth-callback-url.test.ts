@@ -1,3 +1,4 @@
+import { rendered } from "../support/email";
 import { vi } from "vitest";
 
 // The real Auth.js and route handler, as in sign-in.test.ts: only a Next request's headers and cookies are stood in for.
@@ -55,7 +56,7 @@ describe("#14.19 malformed callbackUrl", () => {
         body: new URLSearchParams({ csrfToken, email, callbackUrl: "x" }),
       }),
     );
-    const [mail] = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, email), eq(emailOutbox.template, "sign-in")));
+    const [mail] = await rendered(t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, email), eq(emailOutbox.template, "sign-in"))));
     const link = new URL(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/.exec(mail.text)![0]);
     link.searchParams.set("callbackUrl", "::not a url::");
     const answer = await GET(new NextRequest(link, { headers: { cookie: "authjs.callback-url=x" } }));

@@ -1,3 +1,4 @@
+import { rendered } from "../support/email";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
@@ -14,7 +15,7 @@ const t = setupTestDatabase();
 const baseUrl = "http://localhost:3000";
 
 async function lastEmail(to: string, template: string) {
-  const rows = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, to), eq(emailOutbox.template, template)));
+  const rows = await rendered(t.db.select().from(emailOutbox).where(and(eq(emailOutbox.to, to), eq(emailOutbox.template, template))));
   return rows[rows.length - 1];
 }
 

@@ -1,3 +1,4 @@
+import { rendered } from "../support/email";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, invitations, notifications, ownershipTransfers, planUsers, users } from "@/db/schema";
@@ -22,7 +23,7 @@ async function invitationOf(orgId: string, email: string) {
 }
 
 async function emailsTo(email: string) {
-  return t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
+  return rendered(t.db.select().from(emailOutbox).where(eq(emailOutbox.to, email)));
 }
 
 describe("#14.2 a changed invitation keeps its link (I2, P3, O3)", () => {
