@@ -7,6 +7,7 @@ import { cancelEmailChangeAction, updateMemberAction } from "@/app/o/[org]/users
 import { emailChangeRequests, emailOutbox, memberships, sessions, users, type Role } from "@/db/schema";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { setupTestDatabase } from "../support/db";
+import { freezeDateInEachTest } from "../support/clock";
 import { rendered } from "../support/email";
 import { makeInvitation, makeOrg } from "../support/factories";
 import { itRace } from "../support/race";
@@ -18,6 +19,8 @@ import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
  * tests hold every door of that class shut.
  */
 const t = setupTestDatabase({ poolSize: 10 });
+// #14.25: every hit of a test counts in one rate-limit window, wherever the wall clock stands.
+freezeDateInEachTest();
 
 beforeEach(() => testCookies.clear());
 

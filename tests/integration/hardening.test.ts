@@ -12,12 +12,15 @@ import { deliverDueEmails, MAX_ATTEMPTS } from "@/lib/email/sender";
 import type { Transport } from "@/lib/email/transport";
 import { listOpenInvitations } from "@/lib/invitations/queries";
 import { setupTestDatabase } from "../support/db";
+import { freezeDateInEachTest } from "../support/clock";
 import { makeInvitation, makeOrg, makeUser } from "../support/factories";
 import { planWorld } from "../support/plans";
 import { addNamedMember, expectNoChange, uniqueEmail } from "../support/state";
 
 /** The smaller items of the hardening review (issue 6), each with the test that holds it. */
 const t = setupTestDatabase();
+// #14.25: every hit of a test counts in one rate-limit window, wherever the wall clock stands.
+freezeDateInEachTest();
 
 async function scene() {
   const org = await makeOrg(t.db, { tier: "pro" });

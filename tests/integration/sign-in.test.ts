@@ -24,11 +24,14 @@ import { emailOutbox, rateLimits, sessions, verificationTokens } from "@/db/sche
 import { verificationTokenHash } from "@/lib/auth/sign-in-email";
 import { admitSignInEmail, pruneRateLimits } from "@/lib/rate-limit";
 import { setupTestDatabase } from "../support/db";
+import { freezeDateInEachTest } from "../support/clock";
 import { rendered } from "../support/email";
 import { makeUser } from "../support/factories";
 import { uniqueEmail } from "../support/state";
 
 const t = setupTestDatabase();
+// #14.25: every hit of a test counts in one rate-limit window, wherever the wall clock stands.
+freezeDateInEachTest();
 const secret = process.env.AUTH_SECRET!;
 
 beforeEach(() => {
