@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, ClipboardList, CreditCard, KeyRound, Package, Settings, Truck, Users, Webhook } from "lucide-react";
+import { Activity, ClipboardList, CreditCard, Globe, KeyRound, LogIn, Package, Settings, Truck, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -15,6 +15,8 @@ const icons = {
   settings: Settings,
   key: KeyRound,
   webhooks: Webhook,
+  domains: Globe,
+  sso: LogIn,
 };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };

@@ -177,11 +177,12 @@ test("T3: a Free organization with its 4 seats used refuses one more invitation 
   await expect(page.getByRole("status")).toContainText("0 of 1 invitation sent.");
   await expect(page.getByLabel("Email addresses")).toHaveValue(extra);
   await screenshot(page, "invite-teammate-no-seat");
-  // Opened again, the page says up front that no seat is left, links Account subscription, and does not send.
+  // Opened again, the page says up front that no seat is left, links the upgrade, and does not send.
   await page.reload();
   const noSeat = page.getByRole("note").filter({ hasText: "All 4 seats of the Free tier are in use." });
   await expect(noSeat).toBeVisible();
-  await expect(noSeat.getByRole("link", { name: "Account subscription" })).toBeVisible();
+  // #14.8: the Admin is offered the next tier by name, on Account subscription.
+  await expect(noSeat.getByRole("link", { name: "Upgrade to Essential for 6 seats" })).toHaveAttribute("href", `/o/${slug}/settings/subscription`);
   await expect(page.getByRole("button", { name: "Send Invitation" })).toBeDisabled();
   const three = [...two, cat];
 

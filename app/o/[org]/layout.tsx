@@ -35,8 +35,8 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     // W1: Admins register webhook endpoints.
     ...(canManageWebhooks(ctx.membership.role) ? [{ href: `${base}/settings/webhooks`, label: "Webhooks", icon: "webhooks" } as NavItem] : []),
     // D1, D2: verified domains and who may join through them (Admins).
-    ...(canManageDomains(ctx.membership.role) ? [{ href: `${base}/settings/domains`, label: "Domains", icon: "settings" } as NavItem] : []),
-    ...(canManageSso(ctx.membership.role) ? [{ href: `${base}/settings/sso`, label: "Single sign-on", icon: "settings" } as NavItem] : []),
+    ...(canManageDomains(ctx.membership.role) ? [{ href: `${base}/settings/domains`, label: "Domains", icon: "domains" } as NavItem] : []),
+    ...(canManageSso(ctx.membership.role) ? [{ href: `${base}/settings/sso`, label: "Single sign-on", icon: "sso" } as NavItem] : []),
   ];
   return (
     <div className="min-h-screen">
