@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import { db, selectRows } from "@/db/client";
-import { invitations, memberships, organizations, planUsers, plans, products, surveys, users, type Tier } from "@/db/schema";
+import { invitations, memberships, orgDomains, organizations, planUsers, plans, products, surveys, users, type Tier } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import type { Role } from "@/lib/permissions";
 import { seatCountsSql, toSeatUsage } from "@/lib/seats/seat-usage";
@@ -220,16 +220,26 @@ export async function searchMembers(
     .limit(MEMBER_SEARCH_LIMIT);
 }
 
-/** The domains of the members' addresses (at most 50, most common first), for "did you mean …?" on Invite Teammate (issue 14.15). */
+/**
+ * The domains Invite Teammate compares typed addresses with ("did you mean …?", issue 14.15 and
+ * issue 18): the organization's verified domains first, then the domains of its members' addresses,
+ * most used first (two small reads, run together).
+ */
 export async function memberEmailDomains(ctx: MemberContext): Promise<string[]> {
   const domain = sql<string>`split_part(lower(${users.email}), '@', 2)`;
-  const rows = await db
-    .select({ domain, n: sql<number>`count(*)` })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, ctx.org.id))
-    .groupBy(domain)
-    .orderBy(sql`count(*) desc`)
-    .limit(50);
-  return rows.map((r) => r.domain).filter(Boolean);
+  const [verified, rows] = await Promise.all([
+    db
+      .select({ domain: orgDomains.domain })
+      .from(orgDomains)
+      .where(and(eq(orgDomains.orgId, ctx.org.id), eq(orgDomains.status, "verified"))),
+    db
+      .select({ domain, n: sql<number>`count(*)` })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, ctx.org.id))
+      .groupBy(domain)
+      .orderBy(sql`count(*) desc`)
+      .limit(50),
+  ]);
+  return [...new Set([...verified.map((v) => v.domain), ...rows.map((r) => r.domain)])].filter(Boolean);
 }

@@ -77,3 +77,32 @@ test("I2 #14.2 a link replaced by Resend says that a newer invitation was sent t
   await screenshot(theirs, "invitation-replaced-390");
   await invitee.close();
 });
+
+test("I1 #14.15 a typo-looking domain asks 'did you mean …?' before sending, at 390 px: Use fixes the address, Send as typed sends it as it is", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const s = await newScenario(page);
+  await signIn(page, s.emails.admin);
+  const domain = s.emails.admin.split("@")[1];
+  // Two neighbouring letters swapped in the members' own domain ("acme.tset" for "acme.test").
+  const typo = `${domain.slice(0, -3)}${domain.at(-2)}${domain.at(-3)}${domain.at(-1)}`;
+  const local = `bo-${Date.now().toString(36)}`;
+  await page.goto(`/o/${s.acme.slug}/users/invite`);
+  await page.getByLabel("Email addresses").fill(`${local}@${typo}`);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  const ask = page.getByRole("alert").filter({ hasText: "did you mean" });
+  await expect(ask).toContainText(`${local}@${typo}: did you mean ${local}@${domain}?`);
+  await screenshot(page, "invite-did-you-mean-390");
+  // Nothing was sent while the question stands.
+  await expect(page.getByRole("list", { name: "Invitation results" })).toHaveCount(0);
+  await ask.getByRole("button", { name: `Use ${local}@${domain}` }).click();
+  await expect(page.getByLabel("Email addresses")).toHaveValue(`${local}@${domain}`);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  await expect(page.getByRole("list", { name: "Invitation results" }).getByRole("listitem").filter({ hasText: `${local}@${domain}` })).toContainText("invited");
+
+  // Someone really at the other domain: Send as typed sends it unchanged.
+  const other = `cy-${Date.now().toString(36)}@${typo}`;
+  await page.getByLabel("Email addresses").fill(other);
+  await page.getByRole("button", { name: "Send Invitation" }).click();
+  await page.getByRole("button", { name: "Send as typed" }).click();
+  await expect(page.getByRole("list", { name: "Invitation results" }).getByRole("listitem").filter({ hasText: other })).toContainText("invited");
+});
