@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { db as defaultDb, type DbOrTx } from "@/db/client";
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { db as defaultDb, selectRows, type DbOrTx } from "@/db/client";
 import { auditLog, invitations, memberships, ownershipTransfers, plans, products, surveys, tasks, users, workflows, type AuditEntry } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { forbidden } from "@/lib/errors";
@@ -43,11 +43,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuids = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => !!v && UUID.test(v)))];
 
 /**
- * The names a page of entries needs, in at most seven statements whatever the page holds: the
- * people (actors, targets and people named in before/after) from the users table, and each kind of
+ * The names a page of entries needs, in one statement whatever the page holds: the people
+ * (actors, targets and people named in before/after) from the users table, and each kind of
  * subject (invitation → its address, plan and transfer → the product, survey, task, workflow →
- * the title), all scoped to the organization. What no longer exists falls back, in the sentence,
- * to what the entry recorded.
+ * the title), all scoped to the organization, as one UNION ALL of the kinds the page mentions.
+ * What no longer exists falls back, in the sentence, to what the entry recorded.
  */
 export async function resolveAuditNames(db: DbOrTx, orgId: string, orgName: string, rows: AuditEntry[]): Promise<AuditNames> {
   const people = new Map<string, string>();
@@ -56,82 +56,56 @@ export async function resolveAuditNames(db: DbOrTx, orgId: string, orgName: stri
   const personIds = uuids(rows.flatMap((r) => [r.actorId, r.targetUserId, ...peopleMentioned(r)]));
   const invitationIds = uuids([...ofType("invitation"), ...rows.flatMap((r) => invitationsMentioned(r))]);
   const [planIds, transferIds, surveyIds, taskIds, workflowIds] = ["plan", "transfer", "survey", "task", "workflow"].map(ofType);
-  await Promise.all([
-    personIds.length
-      ? db
-          .select({ id: users.id, name: users.name, firstName: users.firstName, lastName: users.lastName, email: users.email })
-          .from(users)
-          .where(inArray(users.id, personIds))
-          .then((found) => {
-            for (const u of found) people.set(u.id, u.name || [u.firstName, u.lastName].filter(Boolean).join(" ") || u.email);
-          })
-      : null,
-    invitationIds.length
-      ? db
-          .select({ id: invitations.id, email: invitations.email })
-          .from(invitations)
-          .where(and(eq(invitations.orgId, orgId), inArray(invitations.id, invitationIds)))
-          .then((found) => found.forEach((i) => subjects.set(`invitation:${i.id}`, i.email)))
-      : null,
-    planIds.length
-      ? db
-          .select({ id: plans.id, name: products.name })
-          .from(plans)
-          .innerJoin(products, eq(products.id, plans.productId))
-          .where(and(eq(plans.orgId, orgId), inArray(plans.id, planIds)))
-          .then((found) => found.forEach((p) => subjects.set(`plan:${p.id}`, p.name)))
-      : null,
-    transferIds.length
-      ? db
-          .select({ id: ownershipTransfers.id, name: products.name })
-          .from(ownershipTransfers)
-          .innerJoin(plans, eq(plans.id, ownershipTransfers.planId))
-          .innerJoin(products, eq(products.id, plans.productId))
-          .where(and(eq(ownershipTransfers.orgId, orgId), inArray(ownershipTransfers.id, transferIds)))
-          .then((found) => found.forEach((t) => subjects.set(`transfer:${t.id}`, t.name)))
-      : null,
-    surveyIds.length
-      ? db
-          .select({ id: surveys.id, title: surveys.title })
-          .from(surveys)
-          .where(and(eq(surveys.orgId, orgId), inArray(surveys.id, surveyIds)))
-          .then((found) => found.forEach((s) => subjects.set(`survey:${s.id}`, s.title)))
-      : null,
-    taskIds.length || workflowIds.length
-      ? Promise.all([
-          taskIds.length
-            ? db.select({ id: tasks.id, title: tasks.title }).from(tasks).where(and(eq(tasks.orgId, orgId), inArray(tasks.id, taskIds)))
-            : [],
-          workflowIds.length
-            ? db.select({ id: workflows.id, title: workflows.title }).from(workflows).where(and(eq(workflows.orgId, orgId), inArray(workflows.id, workflowIds)))
-            : [],
-        ]).then(([t, w]) => {
-          t.forEach((x) => subjects.set(`task:${x.id}`, x.title));
-          w.forEach((x) => subjects.set(`workflow:${x.id}`, x.title));
-        })
-      : null,
-  ]);
+  const ids = (list: string[]) => sql`(${sql.join(list.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const branches: SQL[] = [];
+  if (personIds.length) {
+    branches.push(sql`select 'person' as kind, u.id::text as id,
+      coalesce(nullif(u.name, ''), nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email) as name
+      from ${users} u where u.id in ${ids(personIds)}`);
+  }
+  if (invitationIds.length) {
+    branches.push(sql`select 'invitation', i.id::text, i.email from ${invitations} i where i.org_id = ${orgId} and i.id in ${ids(invitationIds)}`);
+  }
+  if (planIds.length) {
+    branches.push(sql`select 'plan', p.id::text, pr.name from ${plans} p join ${products} pr on pr.id = p.product_id
+      where p.org_id = ${orgId} and p.id in ${ids(planIds)}`);
+  }
+  if (transferIds.length) {
+    branches.push(sql`select 'transfer', t.id::text, pr.name from ${ownershipTransfers} t join ${plans} p on p.id = t.plan_id
+      join ${products} pr on pr.id = p.product_id where t.org_id = ${orgId} and t.id in ${ids(transferIds)}`);
+  }
+  if (surveyIds.length) branches.push(sql`select 'survey', s.id::text, s.title from ${surveys} s where s.org_id = ${orgId} and s.id in ${ids(surveyIds)}`);
+  if (taskIds.length) branches.push(sql`select 'task', t.id::text, t.title from ${tasks} t where t.org_id = ${orgId} and t.id in ${ids(taskIds)}`);
+  if (workflowIds.length) branches.push(sql`select 'workflow', w.id::text, w.title from ${workflows} w where w.org_id = ${orgId} and w.id in ${ids(workflowIds)}`);
+  if (!branches.length) return { people, subjects, orgName };
+  const found = await selectRows<{ kind: string; id: string; name: string }>(db, sql.join(branches, sql` union all `));
+  for (const row of found) {
+    if (row.kind === "person") people.set(row.id, row.name);
+    else subjects.set(`${row.kind}:${row.id}`, row.name);
+  }
   return { people, subjects, orgName };
 }
 
 /**
  * SPEC A1: the organization's audit log for Admins, newest first, paginated in the database, with
- * the names its sentences need. At most nine statements per page, whatever the log's size.
+ * the names its sentences need. Two statements per page (the entries with their count, the names), whatever the log's size.
  */
 export async function listAuditEntries(ctx: MemberContext, options: AuditFilters & { page?: number } = {}, db: DbOrTx = defaultDb) {
   assertReader(ctx);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const where = auditWhere(ctx.org.id, options);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(AUDIT_PAGE_SIZE)
-      .offset((page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
+  // The page and the count of every matching entry in one statement: the count is an uncorrelated
+  // subquery, computed once (its "audit_log" is its own FROM), not a window over every row.
+  const found = await db
+    .select({ entry: auditLog, total: sql<number>`(select count(*)::int from ${auditLog} where ${where})` })
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
+  const rows = found.map((f) => f.entry);
+  // Past the last page there is no row to carry the count: only then is it read on its own.
+  const total = found.length ? Number(found[0].total) : (await db.select({ total: count() }).from(auditLog).where(where))[0].total;
   const names = await resolveAuditNames(db, ctx.org.id, ctx.org.name, rows);
   return { rows, names, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import OrgLayout from "@/app/o/[org]/layout";
 import InboxPage from "@/app/o/[org]/inbox/page";
+import ActivityPage from "@/app/o/[org]/activity/page";
 import ManagePlanUsersPage from "@/app/o/[org]/plans/[plan]/users/page";
 import MySubscriptionsPage from "@/app/o/[org]/subscriptions/page";
 import UsersPage from "@/app/o/[org]/users/page";
@@ -38,6 +39,14 @@ async function organization(size: number) {
     select ${plan.id}, ${org.id}, user_id from memberships where org_id = ${org.id} and user_id <> ${admin.id}`);
   await t.db.execute(sql`
     insert into notifications (user_id, org_id, kind, title) select ${admin.id}, ${org.id}, 'plan_added', 'N' || g from generate_series(1, 40) g`);
+  // Activity: entries naming people, a plan, a survey-like subject and an invitation, as a page of the log holds.
+  await t.db.execute(sql`
+    insert into audit_log (org_id, actor_id, actor_email, action, target_user_id, subject_type, subject_id)
+    select ${org.id}, ${admin.id}, 'admin@example.test', a.action, m.user_id, a.subject_type,
+           case when a.subject_type = 'plan' then ${plan.id} else gen_random_uuid()::text end
+    from (select user_id, row_number() over (order by user_id) n from memberships where org_id = ${org.id}) m
+    join (values (0, 'plan.user_added', 'plan'), (1, 'member.role_changed', 'membership'), (2, 'invitation.created', 'invitation'),
+                 (3, 'survey.transferred', 'survey'), (4, 'task.completed', 'task')) a(k, action, subject_type) on a.k = m.n % 5`);
   return { org, admin, plan };
 }
 
@@ -65,11 +74,12 @@ async function countPages(size: number) {
     ),
     inbox: await statementsFor(() => InboxPage({ params, searchParams } as never)),
     subscriptions: await statementsFor(() => MySubscriptionsPage({ params } as never)),
+    activity: await statementsFor(() => ActivityPage({ params, searchParams } as never)),
   };
 }
 
 describe("issue 9: statements per page do not grow with the organization", () => {
-  it("10 and 1,000 members: the same statements for Users, its search, Manage Users of a plan, the Inbox and My Subscriptions", async () => {
+  it("10 and 1,000 members: the same statements for Users, its search, Manage Users of a plan, the Inbox, My Subscriptions and Activity", async () => {
     const small = await countPages(10);
     const large = await countPages(1000);
     expect(large).toEqual(small);
@@ -78,6 +88,8 @@ describe("issue 9: statements per page do not grow with the organization", () =>
     // Users: the session, the membership with the shell, the rows with the seat meter (issue 9: ≤ 4).
     expect(small.users).toBeLessThanOrEqual(3);
     expect(small.search).toBeLessThanOrEqual(3);
+    // Activity: the session, the membership, a page of entries with their count, every name they need.
+    expect(small.activity).toBeLessThanOrEqual(4);
     for (const [page, n] of Object.entries(small)) expect(n, page).toBeLessThanOrEqual(4);
   });
 });
