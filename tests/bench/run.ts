@@ -464,6 +464,8 @@ async function main() {
     SEATWISE_EMAIL_SENDER: "off",
     // No background work in the server while statements are counted.
     SEATWISE_TRANSFER_SWEEP: "off",
+    SEATWISE_WEBHOOK_SENDER: "off",
+    SEATWISE_INVITATION_SWEEP: "off",
     SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR: "100000",
     AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
     AUTH_URL: base,
