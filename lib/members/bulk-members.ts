@@ -4,23 +4,16 @@ import type { MemberContext } from "@/lib/auth/session";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
-import { roleLabels, roles } from "@/lib/permissions";
+import { personOpKind, roleLabels, roles, type PersonOp } from "@/lib/permissions";
 import { deleteMember } from "./delete-member";
 import { setMemberStatus } from "./set-member-status";
 import { changeMemberRole } from "./update-member";
 
-export const bulkOperations = ["suspend", "reactivate", "delete", "role", "resend", "revoke"] as const;
+export const bulkOperations = ["suspend", "reactivate", "delete", "role", "resend", "revoke"] as const satisfies readonly PersonOp[];
 export type BulkOperation = (typeof bulkOperations)[number];
 
-/** Which kind of row each operation acts on: members, or pending invitations. */
-export const bulkOperationKind: Record<BulkOperation, "member" | "invitation"> = {
-  suspend: "member",
-  reactivate: "member",
-  delete: "member",
-  role: "member",
-  resend: "invitation",
-  revoke: "invitation",
-};
+/** Which kind of row each operation acts on (members, or pending invitations): the role table's answer. */
+export const bulkOperationKind: Record<BulkOperation, "member" | "invitation"> = personOpKind;
 
 export const MAX_BULK = 50;
 

@@ -1,31 +1,10 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
-import { initialFormState } from "@/lib/form-state";
+import { TokenConfirmForm } from "@/components/forms/token-confirm-form";
 import { confirmEmailChangeAction } from "../../actions";
 
 export function ConfirmEmailForm({ token, newEmail }: { token: string; newEmail: string }) {
-  const [state, action, pending] = useActionState(confirmEmailChangeAction, initialFormState);
-  if (state.ok) {
-    return (
-      <div className="space-y-4">
-        <FormMessage state={state} />
-        <Link href="/" className="inline-block font-medium text-indigo-600 hover:text-indigo-500">
-          Open Seatwise
-        </Link>
-      </div>
-    );
-  }
   return (
-    <form action={action} className="space-y-3">
-      <input type="hidden" name="token" value={token} />
-      <FormMessage state={state} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Confirming…" : `Sign in as ${newEmail} from now on`}
-      </Button>
-    </form>
+    <TokenConfirmForm action={confirmEmailChangeAction} token={token} label={`Sign in as ${newEmail} from now on`} pendingLabel="Confirming…" />
   );
 }
