@@ -106,7 +106,9 @@ export function InviteForm({
       setTypos(found);
       return;
     }
-    setTypos([]);
+    // Only when a question was showing: a needless re-render here would run before the form's data
+    // is read, and React would put back what a controlled field held.
+    if (typos.length) setTypos([]);
     return onSubmit(event);
   }
   function applySuggestions() {
