@@ -16,7 +16,7 @@ import { auditWhere, resolveAuditNames, type AuditFilters } from "./queries";
  */
 export async function listActivityByCursor(ctx: MemberContext, query: AuditFilters & { cursor?: string; limit: number }) {
   if (!canReadAudit(ctx.membership.role)) throw forbidden("Only Admins can read the activity log.");
-  const after = query.cursor ? decodeCursor(query.cursor, ["string", "number"]) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ["timestamp", "id"]) : null;
   const rows = await db
     .select({ entry: auditLog, cursorAt: sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
     .from(auditLog)

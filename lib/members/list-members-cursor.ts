@@ -16,7 +16,7 @@ export type MembersCursorQuery = { cursor?: string; limit: number; role?: Role; 
  * trigram-indexed match). Any member reads the list, as on the Users page. One statement.
  */
 export async function listMembersByCursor(ctx: MemberContext, query: MembersCursorQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor, ["string", "string"]) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ["timestamp", "uuid"]) : null;
   const q = query.q?.trim().slice(0, 100);
   const rows = await db
     .select({
