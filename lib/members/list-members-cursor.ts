@@ -6,7 +6,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { notFound } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import { likePattern, userIdsMatching } from "./queries";
+import { likePattern, memberColumns, userIdsMatching } from "./queries";
 
 export type MembersCursorQuery = { cursor?: string; limit: number; role?: Role; status?: "active" | "suspended"; q?: string };
 
@@ -20,14 +20,7 @@ export async function listMembersByCursor(ctx: MemberContext, query: MembersCurs
   const q = query.q?.trim().slice(0, 100);
   const rows = await db
     .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      phone: users.phone,
-      role: memberships.role,
-      status: memberships.status,
+      ...memberColumns,
       joinedAt: memberships.createdAt,
       membershipId: memberships.id,
       // To the microsecond, as stored: a cursor cut to milliseconds would send rows twice.
@@ -63,14 +56,7 @@ export async function listMembersByCursor(ctx: MemberContext, query: MembersCurs
 export async function getMemberOfOrg(ctx: MemberContext, userId: string) {
   const [row] = await db
     .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      phone: users.phone,
-      role: memberships.role,
-      status: memberships.status,
+      ...memberColumns,
       joinedAt: memberships.createdAt,
     })
     .from(memberships)

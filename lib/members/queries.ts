@@ -10,7 +10,7 @@ import { dependentsMessage } from "./member-dependents";
 export const MEMBERS_PAGE_SIZE = 50;
 
 /** What a Users row and the edit page show of a member. */
-const memberColumns = {
+export const memberColumns = {
   userId: users.id,
   email: users.email,
   name: users.name,
