@@ -34,12 +34,23 @@ export const rateLimitRules = {
   organizationsPerPerson: { limit: 5, windowSeconds: 24 * 60 * 60 },
   /** Requests of one API token (K3), per minute; SEATWISE_API_RATE_LIMIT_PER_MINUTE changes the limit. */
   apiPerToken: { limit: 600, windowSeconds: 60 },
+  /**
+   * Requests of one SCIM token, per minute (SEATWISE_SCIM_RATE_LIMIT_PER_MINUTE): an identity
+   * provider's first push of a large directory is thousands of creates (issue 17: 10,000 in two
+   * minutes), so the ceiling is higher than the API's.
+   */
+  scimPerToken: { limit: 12_000, windowSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** The per-token API limit, read from the environment on each request (so an operator can lower it). */
 export function apiTokenRule(env: Record<string, string | undefined> = process.env): RateLimitRule {
   const limit = Math.floor(Number(env.SEATWISE_API_RATE_LIMIT_PER_MINUTE ?? rateLimitRules.apiPerToken.limit));
   return { limit: Number.isFinite(limit) && limit > 0 ? limit : rateLimitRules.apiPerToken.limit, windowSeconds: 60 };
+}
+
+export function scimTokenRule(env: Record<string, string | undefined> = process.env): RateLimitRule {
+  const limit = Math.floor(Number(env.SEATWISE_SCIM_RATE_LIMIT_PER_MINUTE ?? rateLimitRules.scimPerToken.limit));
+  return { limit: Number.isFinite(limit) && limit > 0 ? limit : rateLimitRules.scimPerToken.limit, windowSeconds: 60 };
 }
 
 /**

@@ -6,3 +6,4 @@ export * from "./activity";
 export * from "./api";
 export * from "./webhooks";
 export * from "./domains";
+export * from "./scim";

@@ -18,11 +18,18 @@ const LAST_USED_PRECISION_MS = 60_000;
  * or demoted below the token's role (it "stops working", docs/decisions/070). A valid token used
  * on another organization's URL is 404, like an organization that does not exist.
  */
-export async function authenticateApiToken(authorization: string | null, orgSlug: string, now = new Date()): Promise<MemberContext> {
+export async function authenticateApiToken(
+  authorization: string | null,
+  orgSlug: string,
+  now = new Date(),
+  kind: "api" | "scim" = "api",
+): Promise<MemberContext> {
+  // An API token never opens SCIM, nor a SCIM token the API: each is looked up by its own kind.
+  const what = kind === "scim" ? "SCIM token" : "API token";
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
-  if (!match) throw unauthenticated("Send an API token as `Authorization: Bearer sw_…`.");
+  if (!match) throw unauthenticated(`Send a${kind === "api" ? "n" : ""} ${what} as \`Authorization: Bearer sw_…\`.`);
   const raw = match[1];
-  if (!API_TOKEN_PATTERN.test(raw)) throw unauthenticated("This API token is not valid.");
+  if (!API_TOKEN_PATTERN.test(raw)) throw unauthenticated(`This ${what} is not valid.`);
   const [row] = await db
     .select({
       id: apiTokens.id,
@@ -39,12 +46,12 @@ export async function authenticateApiToken(authorization: string | null, orgSlug
     .innerJoin(organizations, eq(organizations.id, apiTokens.orgId))
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
     .leftJoin(memberships, and(eq(memberships.orgId, apiTokens.orgId), eq(memberships.userId, apiTokens.createdBy)))
-    .where(and(eq(apiTokens.tokenHash, hashApiToken(raw)), eq(apiTokens.kind, "api")));
-  if (!row || row.revokedAt) throw unauthenticated("This API token is not valid or was revoked.");
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw unauthenticated("This API token has expired.");
+    .where(and(eq(apiTokens.tokenHash, hashApiToken(raw)), eq(apiTokens.kind, kind)));
+  if (!row || row.revokedAt) throw unauthenticated(`This ${what} is not valid or was revoked.`);
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw unauthenticated(`This ${what} has expired.`);
   const role = row.creator && row.membership ? tokenEffectiveRole(row.role, row.membership) : null;
   if (!row.creator || !row.membership || !role) {
-    throw unauthenticated("This API token no longer works: the Admin who created it is no longer an active member with its role.");
+    throw unauthenticated(`This ${what} no longer works: the Admin who created it is no longer an active member with its role.`);
   }
   // The token is good, but for another organization: as if this one did not exist.
   if (row.org.slug !== orgSlug) throw notFound("This organization");

@@ -19,22 +19,30 @@ export type CreatedApiToken = { id: string; token: string; prefix: string; name:
  * under the organization's lock, R8). The token is returned once and only its hash is stored; the
  * creation is audited (A1) and the creator is emailed (E1), in the same transaction.
  */
-export async function createApiToken(ctx: MemberContext, input: CreateApiTokenInput, options: { baseUrl: string; now?: Date }): Promise<CreatedApiToken> {
+export async function createApiToken(
+  ctx: MemberContext,
+  input: CreateApiTokenInput,
+  options: { baseUrl: string; now?: Date; kind?: "api" | "scim" },
+): Promise<CreatedApiToken> {
   const now = options.now ?? new Date();
+  // A SCIM token (issue 17) is the same machinery: it always acts as an Admin (C4), so only an
+  // Admin makes one, and it stops working like any token when its creator is no longer one (K2).
+  const kind = options.kind ?? "api";
+  if (kind === "scim" && input.role !== "admin") throw forbidden("A SCIM token acts as an Admin.");
   const created = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
-    if (!canManageApiTokens(actor.role)) throw forbidden("Only Admins create API tokens.");
+    if (!canManageApiTokens(actor.role)) throw forbidden(kind === "scim" ? "Only Admins create SCIM tokens." : "Only Admins create API tokens.");
     if (!canGrantTokenRole(actor.role, input.role)) throw forbidden("A token's role cannot be above your own.");
     const expiresAt = input.expiresIn === "never" ? null : new Date(now.getTime() + Number(input.expiresIn) * DAY_MS);
     const { token, tokenHash, prefix } = newApiToken();
     const [row] = await tx
       .insert(apiTokens)
-      .values({ orgId: actor.orgId, kind: "api", name: input.name, role: input.role, prefix, tokenHash, createdBy: actor.userId, createdAt: now, expiresAt })
+      .values({ orgId: actor.orgId, kind, name: input.name, role: input.role, prefix, tokenHash, createdBy: actor.userId, createdAt: now, expiresAt })
       .returning({ id: apiTokens.id });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },
-      action: "api_token.created",
+      action: kind === "scim" ? "scim_token.created" : "api_token.created",
       subject: { type: "api_token", id: row.id },
       after: { name: input.name, role: input.role, prefix, expiresAt: expiresAt?.toISOString() ?? null },
     });
@@ -47,7 +55,7 @@ export async function createApiToken(ctx: MemberContext, input: CreateApiTokenIn
         prefix,
         role: roleLabels[input.role],
         expiresAt: expiresAt ? expiresAt.toISOString().slice(0, 10) : null,
-        url: `${options.baseUrl}/o/${actor.orgSlug}/settings/api-tokens`,
+        url: `${options.baseUrl}/o/${actor.orgSlug}/settings/${kind === "scim" ? "scim" : "api-tokens"}`,
       },
     });
     return { id: row.id, token, prefix, name: input.name, role: input.role, expiresAt };

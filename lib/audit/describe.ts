@@ -151,6 +151,7 @@ export function describeAuditEntry(entry: AuditRecord, names: AuditNames): Sente
 export function doorWords(via: unknown): string | null {
   const door = asPayload(via);
   if (door.door === "api_token") return ` via API token '${str(door.name) ?? "a deleted token"}'`;
+  if (door.door === "scim") return " by SCIM";
   return null;
 }
 

@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * 'HR sync'"). Set once by the door's wrapper (lib/api/route.ts) around the request, read by
  * recordAudit, so none of the services that write audit entries needs to know about doors.
  */
-export type Door = { door: "api_token"; tokenId: string; name: string };
+export type Door = { door: "api_token" | "scim"; tokenId: string; name: string };
 
 const storage = new AsyncLocalStorage<Door>();
 

@@ -1,0 +1,87 @@
+import type { MemberContext } from "@/lib/auth/session";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { SCIM_CONTENT_TYPE } from "@/lib/scim/constants";
+import * as groups from "@/app/scim/v2/[org]/Groups/route";
+import * as group from "@/app/scim/v2/[org]/Groups/[id]/route";
+import * as resourceType from "@/app/scim/v2/[org]/ResourceTypes/[id]/route";
+import * as resourceTypes from "@/app/scim/v2/[org]/ResourceTypes/route";
+import * as schema from "@/app/scim/v2/[org]/Schemas/[id]/route";
+import * as schemas from "@/app/scim/v2/[org]/Schemas/route";
+import * as serviceProviderConfig from "@/app/scim/v2/[org]/ServiceProviderConfig/route";
+import * as user from "@/app/scim/v2/[org]/Users/[id]/route";
+import * as users from "@/app/scim/v2/[org]/Users/route";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** The app's /scim/v2 route files by their path, as Next's file-system router would match them. */
+const routes: Array<[string, Record<string, unknown>]> = [
+  ["/{org}/ServiceProviderConfig", serviceProviderConfig],
+  ["/{org}/Schemas", schemas],
+  ["/{org}/Schemas/{id}", schema],
+  ["/{org}/ResourceTypes", resourceTypes],
+  ["/{org}/ResourceTypes/{id}", resourceType],
+  ["/{org}/Users", users],
+  ["/{org}/Users/{id}", user],
+  ["/{org}/Groups", groups],
+  ["/{org}/Groups/{id}", group],
+];
+
+const compiled = routes.map(([template, module]) => {
+  const names: string[] = [];
+  const pattern = new RegExp(`^/scim/v2${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
+  return { pattern, names, module };
+});
+
+export const SCIM_ORIGIN = "http://localhost:3000";
+
+/** Dispatches a Request to the SCIM route handler Next would run for it, with the same params. */
+export async function scimFetch(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  for (const route of compiled) {
+    const match = url.pathname.match(route.pattern);
+    if (!match) continue;
+    const handler = route.module[request.method] as Handler | undefined;
+    if (!handler) return new Response(null, { status: 405 });
+    const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+    return handler(request, { params: Promise.resolve(params) });
+  }
+  return new Response(null, { status: 404 });
+}
+
+export type ScimResult = { status: number; body: any; headers: Headers };
+
+/**
+ * A SCIM client for one organization and token, as Okta or Entra would call it: `path` is below
+ * the organization's base URL (`/Users?filter=…`), `body` is sent as application/scim+json (a
+ * string is sent as it is, for malformed bodies).
+ */
+export function scimClient(orgSlug: string, token: string | null) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimResult> => {
+    const response = await scimFetch(
+      new Request(`${SCIM_ORIGIN}/scim/v2/${orgSlug}${path}`, {
+        method,
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { "content-type": SCIM_CONTENT_TYPE } : {}),
+          ...headers,
+        },
+      }),
+    );
+    const text = await response.text();
+    let parsed: unknown = null;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+}
+
+/** A SCIM token made through the real service (the same machinery as K1), by this Admin. */
+export async function scimTokenFor(creator: MemberContext, name = "Okta") {
+  return createApiToken(creator, { name, role: "admin", expiresIn: "365" }, { baseUrl: SCIM_ORIGIN, kind: "scim" });
+}
