@@ -12,8 +12,14 @@ export const roleLabels: Record<Role, string> = {
   user: "User",
 };
 
-/** Someone acting, or acted upon, inside one organization. */
-export type Actor = { userId: string; role: Role };
+/**
+ * Someone acting, or acted upon, inside one organization. `directory` is set when the actor is the
+ * organization's identity provider through a SCIM token (issue 17, docs/decisions/086): an Admin
+ * that may also demote, suspend and delete Admins — the directory of record decides who is one —
+ * but never its own token's creator, and never the last Admin (R7, checked by the service under
+ * the organization's lock).
+ */
+export type Actor = { userId: string; role: Role; directory?: boolean };
 
 /** A member acted upon; `status` matters where a suspension changes the rule (R3 with R9). */
 export type Target = Actor & { status?: "active" | "suspended" };
@@ -65,6 +71,7 @@ export function canChangeRole(actor: Actor, target: Target, to: Role): boolean {
   if (actor.role !== "admin") return false;
   if (target.role === to) return false;
   if (target.status === "suspended") return false;
+  if (actor.directory) return actor.userId !== target.userId;
   if (actor.userId === target.userId) return true;
   return target.role !== "admin";
 }
@@ -80,6 +87,7 @@ export function assignableRoles(actor: Actor, target: Target): Role[] {
  */
 export function canDeleteMember(actor: Actor, target: Actor): boolean {
   if (actor.userId === target.userId) return false;
+  if (actor.directory) return actor.role === "admin";
   if (target.role === "admin") return false;
   return actor.role === "admin" || actor.role === "manager";
 }

@@ -65,6 +65,6 @@ export async function authenticateApiToken(
     user: { id: row.creator.id, email: row.creator.email, name: row.creator.name },
     org: row.org,
     membership: { id: row.membership.id, role, status: "active" },
-    token: { id: row.id, name: row.name, role: row.role },
+    token: { id: row.id, name: row.name, role: row.role, kind },
   };
 }

@@ -22,7 +22,7 @@ export type MemberContext = {
    * and `membership.role` the token's role; services read the creator again and cap the role at the
    * token's (K2, lib/members/actor.ts).
    */
-  token?: { id: string; name: string; role: Role };
+  token?: { id: string; name: string; role: Role; kind?: "api" | "scim" };
 };
 
 /**

@@ -52,6 +52,8 @@ function actingFrom(row: { role: ActingMember["role"]; status: "active" | "suspe
   return {
     userId: ctx.user.id,
     role,
+    // Issue 17: a SCIM token is the organization's directory acting (lib/permissions.ts, Actor).
+    ...(ctx.token?.kind === "scim" ? { directory: true } : {}),
     email: row.email,
     name: row.name,
     orgId: ctx.org.id,
