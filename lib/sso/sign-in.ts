@@ -2,7 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import * as client from "openid-client";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { memberships, orgDomains, organizations, ssoConnections, ssoLoginStates, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -11,6 +11,7 @@ import { domainOfEmail } from "@/lib/domains/domain-token";
 import { admitByDomainInTx, notifyAdminsSeatsFull } from "@/lib/domains/join";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { emailSchema } from "@/lib/invitations/schemas";
+import { lockOrganization } from "@/lib/seats/reserve-seat";
 import { hashSecretToken } from "@/lib/tokens";
 import { transaction } from "@/lib/transaction";
 import { publicBaseUrl } from "@/lib/url";
@@ -153,15 +154,10 @@ export async function completeSsoSignIn(args: { callbackUrl: URL; cookieState: s
   if (claims.email_verified === false || claims.email_verified === "false") {
     throw new SsoRefusal("email_unverified", `Your identity provider says ${email} is not verified. Nothing was signed in.`);
   }
-  const [domain] = await db
-    .select()
-    .from(orgDomains)
-    .where(and(eq(orgDomains.orgId, pending.orgId), eq(orgDomains.domain, domainOfEmail(email)), eq(orgDomains.status, "verified"), eq(orgDomains.ssoEnabled, true)));
-  if (!domain) {
-    throw new SsoRefusal("domain", `Your identity provider signed you in as ${email}, which is not at a domain this organization verified for single sign-on. Nothing was signed in.`);
-  }
+  // Refused early, before any write; read again inside the admission's transaction (admitPerson).
+  if (!(await ssoDomainOf(db, pending.orgId, email))) throw domainRefusal(email);
   const name = typeof claims.name === "string" ? claims.name.slice(0, 200) : null;
-  const admit = () => admitPerson({ orgId: pending.orgId, domain, email, name });
+  const admit = () => admitPerson({ orgId: pending.orgId, email, name });
   try {
     return await admit();
   } catch (error) {
@@ -175,14 +171,36 @@ export async function completeSsoSignIn(args: { callbackUrl: URL; cookieState: s
   }
 }
 
-async function admitPerson(args: { orgId: string; domain: { id: string; domain: string; joinPolicy: "off" | "join" | "ask" }; email: string; name: string | null }): Promise<SsoSignInResult> {
+/** D3: the domain of this address that this organization verified and signs in through SSO, if any. */
+async function ssoDomainOf(dbOrTx: DbOrTx, orgId: string, email: string) {
+  const [domain] = await dbOrTx
+    .select()
+    .from(orgDomains)
+    .where(and(eq(orgDomains.orgId, orgId), eq(orgDomains.domain, domainOfEmail(email)), eq(orgDomains.status, "verified"), eq(orgDomains.ssoEnabled, true)));
+  return domain;
+}
+
+function domainRefusal(email: string) {
+  return new SsoRefusal("domain", `Your identity provider signed you in as ${email}, which is not at a domain this organization verified for single sign-on. Nothing was signed in.`);
+}
+
+async function admitPerson(args: { orgId: string; email: string; name: string | null }): Promise<SsoSignInResult> {
   return transaction(async (tx) => {
     let [person] = await tx.select().from(users).where(sql`lower(${users.email}) = ${args.email}`);
     const [membership] = person
       ? await tx.select().from(memberships).where(and(eq(memberships.orgId, args.orgId), eq(memberships.userId, person.id)))
       : [];
     if (membership?.status === "suspended") throw new SsoRefusal("suspended", "Your access to this organization is suspended. Ask an Admin to re-activate it.");
-    if (!membership && args.domain.joinPolicy === "off") {
+    // The domain decides whether this address may be trusted at all (D3) and whether a newcomer may
+    // join (D2): it is read here, in the transaction that admits. Before a join the organization's
+    // row is locked first (one lock order: organization, then the rows under it) — an Admin who
+    // removes the domain, or turns its SSO or join policy off, holds that lock while doing it — so
+    // a change committed a moment ago is seen and nobody is admitted through a domain just removed.
+    if (!membership) await lockOrganization(tx, args.orgId);
+    const domain = await ssoDomainOf(tx, args.orgId, args.email);
+    if (!domain) throw domainRefusal(args.email);
+    const joinPolicy = domain.joinPolicy;
+    if (!membership && joinPolicy === "off") {
       throw new SsoRefusal("not_member", `${args.email} is not a member of this organization yet. Ask one of its Admins to invite you.`);
     }
     if (!person) {
@@ -191,8 +209,8 @@ async function admitPerson(args: { orgId: string; domain: { id: string; domain: 
       await tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, person.id));
     }
     let joined = false;
-    if (!membership && args.domain.joinPolicy === "join") {
-      await admitByDomainInTx(tx, { orgId: args.orgId, domain: args.domain, person: { id: person.id, email: person.email }, source: "sso" });
+    if (!membership && joinPolicy === "join") {
+      await admitByDomainInTx(tx, { orgId: args.orgId, domain, person: { id: person.id, email: person.email }, source: "sso" });
       joined = true;
     }
     const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, args.orgId));
@@ -202,8 +220,8 @@ async function admitPerson(args: { orgId: string; domain: { id: string; domain: 
       actor: { id: person.id, email: person.email },
       action: "sso.signed_in",
       target: { id: person.id, email: person.email },
-      subject: { type: "domain", id: args.domain.id },
-      after: { domain: args.domain.domain, joined },
+      subject: { type: "domain", id: domain.id },
+      after: { domain: domain.domain, joined },
     });
     // "Ask to join" (D2): signed in, and offered to ask on the onboarding page.
     const landingPath = membership || joined ? (joined ? `/o/${org.slug}/welcome` : `/o/${org.slug}/users`) : "/onboarding";

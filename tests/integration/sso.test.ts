@@ -22,7 +22,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requestSignInLink } from "@/app/(auth)/signin/actions";
 import { GET as authGET, POST as authPOST } from "@/app/api/auth/[...nextauth]/route";
 import { GET as ssoCallback } from "@/app/sso/callback/route";
-import { auditLog, memberships, notifications, orgDomains, sessions, ssoConnections, ssoLoginStates, users, verificationTokens, type Tier } from "@/db/schema";
+import { auditLog, memberships, notifications, orgDomains, organizations, sessions, ssoConnections, ssoLoginStates, users, verificationTokens, type Tier } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { addDomain } from "@/lib/domains/add-domain";
 import { setJoinPolicy } from "@/lib/domains/manage-domains";
@@ -36,6 +36,9 @@ import { setupTestDatabase } from "../support/db";
 import { addMember, makeOrg } from "../support/factories";
 import { startOidcProvider, signInAtProvider, type OidcTestProvider } from "../support/oidc-provider";
 import { itRace } from "../support/race";
+import { backendPid, waitUntilBlockedBy } from "../support/locks";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import { emailOutbox } from "@/db/schema";
 
 /** SPEC D3 and D4 against a real OpenID provider (oidc-provider on localhost), with D2's join policy and T3/T5. */
@@ -235,6 +238,39 @@ describe("D3 single sign-on through a real OpenID provider", () => {
     const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(sql`${users.email} like ${"%@" + domain}`);
     expect(n).toBe(1);
   }, 120_000);
+
+  itRace("D3 D2: a domain removed while a first sign-in is on its way admits nobody: the admission reads it again under the organization's lock", async () => {
+    const { org, domain, domainId } = await ssoOrg({ policy: "join" });
+    const email = `between@${domain}`;
+    const flow = await throughProvider(email);
+    // An Admin's removal holds the organization row (as removeDomain does) and has deleted the
+    // domain, not yet committed, while the callback passes its first check and reaches admission.
+    const client = postgres(t.url!, { max: 1, onnotice: () => {} });
+    try {
+      const other = drizzle(client);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: (pid: number) => void;
+      const lockTaken = new Promise<number>((resolve) => (locked = resolve));
+      const removal = other.transaction(async (tx) => {
+        await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, org.id)).for("update");
+        locked(await backendPid(tx));
+        await held;
+        await tx.delete(orgDomains).where(eq(orgDomains.id, domainId));
+      });
+      const holderPid = await lockTaken;
+      const signIn = refusal(completeSsoSignIn(flow));
+      await waitUntilBlockedBy(t.db, holderPid);
+      release();
+      await removal;
+      expect(await signIn).toBe("domain");
+    } finally {
+      await client.end();
+    }
+    expect(await sessionsOf(email)).toHaveLength(0);
+    expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+    expect(await t.db.select().from(memberships).where(eq(memberships.orgId, org.id))).toHaveLength(1);
+  }, 60_000);
 });
 
 function toForm(fields: Record<string, string>) {
