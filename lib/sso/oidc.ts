@@ -1,5 +1,6 @@
 import "server-only";
 import * as client from "openid-client";
+import { ssoFetch } from "./guarded-fetch";
 
 /** Where the identity provider sends people back (the redirect URI an Admin registers there). */
 export function ssoRedirectUri(baseUrl: string): string {
@@ -20,6 +21,8 @@ export async function discoverProvider(issuer: string, clientId: string, clientS
   return client.discovery(url, clientId, clientSecret ? { client_secret: clientSecret } : undefined, clientSecret ? client.ClientSecretPost(clientSecret) : client.None(), {
     execute: insecureAllowed(url) ? [client.allowInsecureRequests] : [],
     timeout: 10,
+    // Discovery, the code exchange and the keys go through the private-address guard (W2).
+    [client.customFetch]: ssoFetch,
   });
 }
 
@@ -29,6 +32,8 @@ export function describeOidcError(error: unknown, issuer: string): string {
   const cause = (e?.cause ?? {}) as { code?: string; message?: string; status?: number };
   const code = e?.code ?? "";
   const netCode = (cause.code ?? code) as string;
+  if (typeof e?.message === "string" && / may not reach\.$/.test(e.message)) return e.message;
+  if (typeof cause.message === "string" && / may not reach\.$/.test(cause.message)) return cause.message;
   if (["ENOTFOUND", "EAI_AGAIN"].includes(netCode)) return `The host of ${issuer} could not be found (DNS). Check the issuer URL.`;
   if (["ECONNREFUSED", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"].includes(netCode)) return `Nothing answered at ${issuer}. Check the issuer URL and that the provider is reachable from the Seatwise server.`;
   if (e?.message && /fetch failed/i.test(e.message)) return `${issuer} could not be reached from the Seatwise server.`;

@@ -41,34 +41,40 @@ function hostOf(url: URL): string {
 }
 
 /** Resolves a name to every address it has, and refuses unless all of them are public (W2). */
-async function resolvePublic(hostname: string, family: number): Promise<dns.LookupAddress[]> {
+async function resolvePublic(hostname: string, family: number, allowPrivate = privateAddressesAllowed(), what = "webhooks"): Promise<dns.LookupAddress[]> {
   const addresses = isIP(hostname)
     ? [{ address: hostname, family: isIP(hostname) }]
     : await dns.promises.lookup(hostname, { all: true, family: family === 4 || family === 6 ? family : 0 });
   if (!addresses.length) throw new BlockedAddressError(`${hostname} did not resolve to any address.`);
-  if (!privateAddressesAllowed()) {
+  if (!allowPrivate) {
     for (const { address } of addresses) {
       const reason = blockedAddressReason(address);
-      if (reason) throw new BlockedAddressError(`${hostname} resolves to a ${reason} address (${address}), which webhooks may not reach.`);
+      if (reason) throw new BlockedAddressError(`${hostname} resolves to a ${reason} address (${address}), which ${what} may not reach.`);
     }
   }
   return addresses;
 }
 
 /**
- * The `lookup` given to node:http(s) for every delivery: it resolves the name, checks every
- * address, and hands the checked addresses — and only those — to the socket. There is no second
- * resolution between the check and the connection, so DNS rebinding has no gap to use.
+ * A `lookup` for node:http(s) that resolves the name, checks every address, and hands the checked
+ * addresses — and only those — to the socket. There is no second resolution between the check and
+ * the connection, so DNS rebinding has no gap to use. `allowPrivate` is read at each lookup (the
+ * operator's setting); `what` names the door in the refusal ("webhooks", "single sign-on").
  */
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  resolvePublic(hostname, options.family as number).then(
-    (addresses) => {
-      if (options.all) callback(null, addresses);
-      else callback(null, addresses[0].address, addresses[0].family);
-    },
-    (error: Error) => callback(error as NodeJS.ErrnoException, "", 0),
-  );
-};
+export function guardedLookupFor(allowPrivate: () => boolean, what: string): LookupFunction {
+  return (hostname, options, callback) => {
+    resolvePublic(hostname, options.family as number, allowPrivate(), what).then(
+      (addresses) => {
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0].address, addresses[0].family);
+      },
+      (error: Error) => callback(error as NodeJS.ErrnoException, "", 0),
+    );
+  };
+}
+
+/** The lookup of every webhook delivery (W2). */
+export const guardedLookup: LookupFunction = guardedLookupFor(privateAddressesAllowed, "webhooks");
 
 /**
  * The check when an endpoint is saved (W2): the URL's form, then its host's addresses now.
@@ -88,9 +94,9 @@ export async function webhookUrlProblem(raw: string): Promise<string | null> {
 }
 
 /** IP-literal hosts never reach `lookup` (Node connects to them directly): they are checked here. */
-export function assertLiteralHostAllowed(url: URL) {
+export function assertLiteralHostAllowed(url: URL, allowPrivate = privateAddressesAllowed(), what = "webhooks") {
   const host = hostOf(url);
-  if (!isIP(host) || privateAddressesAllowed()) return;
+  if (!isIP(host) || allowPrivate) return;
   const reason = blockedAddressReason(host);
-  if (reason) throw new BlockedAddressError(`${host} is a ${reason} address, which webhooks may not reach.`);
+  if (reason) throw new BlockedAddressError(`${host} is a ${reason} address, which ${what} may not reach.`);
 }

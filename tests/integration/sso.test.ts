@@ -347,6 +347,22 @@ describe("D3 Settings → Single sign-on", () => {
     expect(d.ssoEnabled).toBe(true);
   });
 
+  it("W2 D3: Test connection and sign-in never fetch an issuer at a loopback, private or link-local address unless the operator allows a local provider", async () => {
+    const { ctx } = await ssoOrg();
+    process.env.SEATWISE_SSO_ALLOW_HTTP = "0";
+    try {
+      for (const issuer of ["https://127.0.0.1:1/", "https://10.0.0.7/", "https://169.254.169.254/latest", "https://localhost:1/", "https://[::1]:1/"]) {
+        const result = await testSsoConnection(ctx, { issuer, clientId: "x" });
+        expect(result.ok, issuer).toBe(false);
+        expect(result.message, issuer).toMatch(/(loopback|private|link-local|reserved|unspecified)[^.]* address.*which single sign-on may not reach\./);
+      }
+    } finally {
+      process.env.SEATWISE_SSO_ALLOW_HTTP = "1";
+    }
+    // The local test provider itself is reachable only because the operator allows it.
+    expect((await testSsoConnection(ctx, { issuer: idp.issuer, clientId: idp.clientId })).ok).toBe(true);
+  });
+
   it("D3: Test connection runs discovery and says what failed", async () => {
     const { ctx } = await ssoOrg();
     expect(await testSsoConnection(ctx, { issuer: idp.issuer, clientId: idp.clientId })).toMatchObject({ ok: true, issuer: idp.issuer });
