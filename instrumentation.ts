@@ -28,4 +28,7 @@ export async function register() {
   // K3: Idempotency-Keys older than 24 hours.
   const { startIdempotencyPruning } = await import("./lib/api/idempotency");
   startIdempotencyPruning();
+  // W1 and issue 17: delivery and provisioning logs older than SEATWISE_HISTORY_DAYS (30).
+  const { startHistoryPruning } = await import("./lib/retention/prune-history");
+  startHistoryPruning();
 }
