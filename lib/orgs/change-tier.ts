@@ -9,6 +9,7 @@ import { canChangeTier } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import { seatUsage } from "@/lib/seats/seat-usage";
 import { seatLimit, seatsToFreeHint, tierLabels } from "@/lib/tiers";
+import { emitEvent } from "@/lib/webhooks/emit";
 
 /** SPEC T4: only Admins change the tier; a downgrade below the seats in use says how many to free. */
 export async function changeTier(ctx: MemberContext, tier: Tier) {
@@ -24,6 +25,10 @@ export async function changeTier(ctx: MemberContext, tier: Tier) {
       throw new AppError("SEAT_LIMIT", message, { fieldErrors: { tier: [message] } });
     }
     await tx.update(organizations).set({ tier }).where(eq(organizations.id, actor.orgId));
+    // W1: a downgrade that lands exactly on the seats in use has just reached the new limit.
+    if (limit !== null && usage.used === limit) {
+      await emitEvent(tx, { orgId: actor.orgId, type: "seats.limit_reached", data: { tier, limit, used: usage.used } });
+    }
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor: { id: actor.userId, email: actor.email },

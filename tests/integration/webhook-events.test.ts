@@ -1,3 +1,4 @@
+import { changeTier } from "@/lib/orgs/change-tier";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitations, ownershipTransfers, planUsers, webhookEvents } from "@/db/schema";
@@ -154,6 +155,15 @@ describe("W1 each event is emitted by the service that makes its change", () => 
     await inviteMembers(w.ctx.admin, { emails: ["first@example.test"], role: "user", firstName: undefined, lastName: undefined }, { baseUrl });
     expect(await t.db.$count(webhookEvents, and(eq(webhookEvents.orgId, w.org.id), eq(webhookEvents.type, "seats.limit_reached")))).toBe(0);
     await inviteMembers(w.ctx.admin, { emails: ["second@example.test"], role: "user", firstName: undefined, lastName: undefined }, { baseUrl });
+    await expectEvent(w, "seats.limit_reached", { tier: "free", limit: 4, used: 4 });
+  });
+
+  it("W1 T4 seats.limit_reached: a tier change that lands exactly on the seats in use; not one that leaves room", async () => {
+    const w = await world();
+    // Pro with 4 members → Essential (6): room left, no event; → Free (4): exactly full.
+    await changeTier(w.ctx.admin, "essential");
+    expect(await t.db.$count(webhookEvents, and(eq(webhookEvents.orgId, w.org.id), eq(webhookEvents.type, "seats.limit_reached")))).toBe(0);
+    await changeTier(w.ctx.admin, "free");
     await expectEvent(w, "seats.limit_reached", { tier: "free", limit: 4, used: 4 });
   });
 
