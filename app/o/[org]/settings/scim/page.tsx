@@ -75,7 +75,7 @@ export default async function ScimSettingsPage({ params }: { params: Promise<{ o
           <div className="px-4 py-4 sm:px-6">
             <CopyValue id="scim-base-url-value" label="SCIM base URL" labelHidden copyLabel="Copy the SCIM base URL" value={scimBaseUrl(slug)} />
             <p className="mt-2 text-xs text-gray-500">
-              Okta: unique identifier <code>userName</code>, authentication mode HTTP Header. Entra ID: add <code>?aadOptscim062020</code> to the Tenant
+              Okta: unique identifier <code>userName</code>, authentication mode HTTP Header. Entra ID: add <code className="whitespace-nowrap">?aadOptscim062020</code> to the Tenant
               URL for its standard PATCH shapes.
             </p>
           </div>
@@ -222,10 +222,10 @@ export default async function ScimSettingsPage({ params }: { params: Promise<{ o
             <Table aria-label="Recent provisioning events">
               <thead className="bg-gray-50">
                 <tr>
-                  <Th>Time</Th>
-                  <Th>Request</Th>
                   <Th>Result</Th>
+                  <Th>Request</Th>
                   <Th>What happened</Th>
+                  <Th>Time</Th>
                   <Th>Token</Th>
                 </tr>
               </thead>
@@ -234,16 +234,15 @@ export default async function ScimSettingsPage({ params }: { params: Promise<{ o
                   const failed = e.status >= 400;
                   return (
                     <tr key={e.id} className={failed ? "bg-red-50/60" : undefined}>
-                      <Td>
-                        <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
-                      </Td>
+                      {/* First, so a phone shows whether it failed before the table scrolls. */}
+                      <Td>{failed ? <Badge tone="red">Error {e.status}</Badge> : <Badge tone="green">OK {e.status}</Badge>}</Td>
                       <Td className="font-mono text-xs">
                         {e.method} {e.path}
                       </Td>
+                      <Td className={failed ? "min-w-64 whitespace-normal text-red-800" : "min-w-64 whitespace-normal"}>{e.summary}</Td>
                       <Td>
-                        {failed ? <Badge tone="red">Error {e.status}</Badge> : <Badge tone="green">OK {e.status}</Badge>}
+                        <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
                       </Td>
-                      <Td className={failed ? "min-w-72 whitespace-normal text-red-800" : "min-w-72 whitespace-normal"}>{e.summary}</Td>
                       <Td>{e.tokenName ?? "A deleted token"}</Td>
                     </tr>
                   );
