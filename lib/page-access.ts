@@ -17,6 +17,9 @@ export function forbiddenNotice(pathname: string): ForbiddenNotice {
   if (first === "settings" && second === "webhooks") {
     return { title: onlyAdmins, body: "Webhook endpoints, which send the organization's changes to other tools, are managed by Admins." };
   }
+  if (first === "settings" && second === "scim") {
+    return { title: onlyAdmins, body: "Provisioning (SCIM), which lets your identity provider create, suspend and remove members, is managed by Admins." };
+  }
   if (first === "settings") {
     return { title: onlyAdmins, body: "The account subscription (tier and seats) is managed by Admins." };
   }

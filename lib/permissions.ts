@@ -498,3 +498,11 @@ export function canAnswerJoinRequests(actor: Role): boolean {
 export function canManageSso(actor: Role): boolean {
   return actor === "admin";
 }
+
+/**
+ * C1–C4 (issue 17): Admins manage provisioning — SCIM tokens (which act as an Admin), group
+ * mappings, the deprovisioning choice — and read the provisioning log.
+ */
+export function canManageProvisioning(actor: Role): boolean {
+  return actor === "admin";
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, ClipboardList, CreditCard, Globe, KeyRound, LogIn, Package, Settings, Truck, Users, Webhook } from "lucide-react";
+import { Activity, ClipboardList, CreditCard, Globe, KeyRound, LogIn, Package, Settings, Truck, UserCog, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -17,6 +17,7 @@ const icons = {
   webhooks: Webhook,
   domains: Globe,
   sso: LogIn,
+  provisioning: UserCog,
 };
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };

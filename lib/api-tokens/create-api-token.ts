@@ -5,7 +5,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { enqueueEmail, kickEmailSender } from "@/lib/email";
 import { forbidden } from "@/lib/errors";
 import { lockActor } from "@/lib/members/actor";
-import { canGrantTokenRole, canManageApiTokens, roleLabels } from "@/lib/permissions";
+import { canGrantTokenRole, canManageApiTokens, canManageProvisioning, roleLabels } from "@/lib/permissions";
 import { transaction } from "@/lib/transaction";
 import type { CreateApiTokenInput } from "./schemas";
 import { newApiToken } from "./token";
@@ -31,7 +31,8 @@ export async function createApiToken(
   if (kind === "scim" && input.role !== "admin") throw forbidden("A SCIM token acts as an Admin.");
   const created = await transaction(async (tx) => {
     const actor = await lockActor(tx, ctx);
-    if (!canManageApiTokens(actor.role)) throw forbidden(kind === "scim" ? "Only Admins create SCIM tokens." : "Only Admins create API tokens.");
+    const allowed = kind === "scim" ? canManageProvisioning(actor.role) : canManageApiTokens(actor.role);
+    if (!allowed) throw forbidden(kind === "scim" ? "Only Admins create SCIM tokens." : "Only Admins create API tokens.");
     if (!canGrantTokenRole(actor.role, input.role)) throw forbidden("A token's role cannot be above your own.");
     const expiresAt = input.expiresIn === "never" ? null : new Date(now.getTime() + Number(input.expiresIn) * DAY_MS);
     const { token, tokenHash, prefix } = newApiToken();
@@ -56,6 +57,7 @@ export async function createApiToken(
         role: roleLabels[input.role],
         expiresAt: expiresAt ? expiresAt.toISOString().slice(0, 10) : null,
         url: `${options.baseUrl}/o/${actor.orgSlug}/settings/${kind === "scim" ? "scim" : "api-tokens"}`,
+        kind,
       },
     });
     return { id: row.id, token, prefix, name: input.name, role: input.role, expiresAt };

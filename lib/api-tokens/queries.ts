@@ -4,11 +4,15 @@ import { db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { forbidden } from "@/lib/errors";
-import { canManageApiTokens } from "@/lib/permissions";
+import { canManageApiTokens, canManageProvisioning } from "@/lib/permissions";
 
-/** K1: the organization's API tokens for the settings page, newest first (never the token itself). */
-export async function listApiTokens(ctx: MemberContext) {
-  if (!canManageApiTokens(ctx.membership.role)) throw forbidden("Only Admins see API tokens.");
+/**
+ * K1: the organization's tokens of one kind for its settings page — API tokens, or SCIM tokens
+ * (issue 17) — newest first (never the token itself).
+ */
+export async function listApiTokens(ctx: MemberContext, kind: "api" | "scim" = "api") {
+  const allowed = kind === "scim" ? canManageProvisioning(ctx.membership.role) : canManageApiTokens(ctx.membership.role);
+  if (!allowed) throw forbidden(kind === "scim" ? "Only Admins see SCIM tokens." : "Only Admins see API tokens.");
   return db
     .select({
       id: apiTokens.id,
@@ -24,7 +28,7 @@ export async function listApiTokens(ctx: MemberContext) {
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
-    .where(and(eq(apiTokens.orgId, ctx.org.id), eq(apiTokens.kind, "api")))
+    .where(and(eq(apiTokens.orgId, ctx.org.id), eq(apiTokens.kind, kind)))
     .orderBy(desc(apiTokens.createdAt))
     .limit(200);
 }

@@ -15,7 +15,7 @@ export type Endpoint<
   /** OpenAPI form, relative to /api/v1: `/orgs/{org}/members/{userId}`. */
   path: string;
   operationId: string;
-  tag: "Members" | "Invitations" | "Plans" | "Transfers" | "Surveys" | "Activity" | "Webhooks" | "Domains";
+  tag: "Members" | "Invitations" | "Plans" | "Transfers" | "Surveys" | "Activity" | "Webhooks" | "Domains" | "Provisioning";
   summary: string;
   description?: string;
   /** Path parameters, `org` included. */

@@ -4,6 +4,7 @@ import { createWebhookEndpointSchema } from "@/lib/webhooks/schemas";
 import { webhookEventTypes } from "@/lib/webhooks/events";
 import { addDomainSchema } from "@/lib/domains/schemas";
 import { ssoConnectionSchema } from "@/lib/sso/schemas";
+import { createScimTokenSchema } from "@/lib/scim/settings-schemas";
 import { defineEndpoint } from "./endpoint";
 
 // ── Shared pieces ──────────────────────────────────────────────────────────────────────────────
@@ -548,6 +549,32 @@ export const updateSsoEndpoint = defineEndpoint({
   errors: [403],
 });
 
+// ── Provisioning (SCIM) ───────────────────────────────────────────────────────────────────────
+
+export const createScimTokenEndpoint = defineEndpoint({
+  method: "post",
+  path: "/orgs/{org}/scim/tokens",
+  operationId: "createScimToken",
+  tag: "Provisioning",
+  summary: "Create a SCIM token",
+  description:
+    "Admin tokens only (issue 17). The answer carries the SCIM token (sw_…) once: give it to your identity provider's SCIM app as the bearer token " +
+    "for the base URL /scim/v2/{org}. It acts as an Admin, stops working when its creator is no longer one, and is revoked on Settings → Provisioning (SCIM).",
+  params: orgParams,
+  body: createScimTokenSchema,
+  response: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      token: z.string().meta({ description: "sw_…, shown only now." }),
+      prefix: z.string().meta({ description: "What lists show of it." }),
+      expiresAt: datetime.nullable(),
+    })
+    .meta({ id: "CreatedScimToken" }),
+  status: 201,
+  errors: [403],
+});
+
 /** Every endpoint, in the order of the reference. */
 export const endpoints = [
   listMembers,
@@ -575,4 +602,5 @@ export const endpoints = [
   addDomainEndpoint,
   removeDomainEndpoint,
   updateSsoEndpoint,
+  createScimTokenEndpoint,
 ];

@@ -128,7 +128,23 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["sso.signed_in", "Signed in by SSO"],
     ],
   },
+  {
+    label: "Provisioning (SCIM)",
+    actions: [
+      ["scim_token.created", "SCIM token created"],
+      ["scim_token.revoked", "SCIM token revoked"],
+      ["scim.mapping_set", "Group mapping set"],
+      ["scim.mapping_removed", "Group mapping removed"],
+      ["scim.deprovisioning_set", "Deprovisioning choice changed"],
+    ],
+  },
 ];
+
+/** What a SCIM group mapping's payload says a group means (C4). */
+function mappingMeaning(payload: Record<string, unknown>): string {
+  if (str(payload.role)) return `the ${roleLabel(payload.role)} role`;
+  return `the users of ${str(payload.plan) ?? "a plan since removed"}`;
+}
 
 export const auditActionLabels = new Map(auditActionGroups.flatMap((g) => g.actions));
 
@@ -212,6 +228,22 @@ function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
       return [target, " signed in through single sign-on"];
     case "api_token.revoked":
       return [actor, " revoked the API token ", { name: `'${str(before.name) ?? "a token"}'` }];
+    case "scim_token.created":
+      return [actor, " created the SCIM token ", { name: `'${str(after.name) ?? "a token"}'` }];
+    case "scim_token.revoked":
+      return [actor, " revoked the SCIM token ", { name: `'${str(before.name) ?? "a token"}'` }];
+    case "scim.mapping_set": {
+      const group: SentencePart = { name: `“${str(after.groupName) ?? "a group"}”` };
+      return entry.before
+        ? [actor, " mapped the SCIM group ", group, ` to ${mappingMeaning(after)} (was ${mappingMeaning(before)})`]
+        : [actor, " mapped the SCIM group ", group, ` to ${mappingMeaning(after)}`];
+    }
+    case "scim.mapping_removed":
+      return [actor, " removed the mapping of the SCIM group ", { name: `“${str(before.groupName) ?? "a group"}”` }, ` (was ${mappingMeaning(before)})`];
+    case "scim.deprovisioning_set":
+      return str(after.transferToUserId)
+        ? [actor, " set SCIM deprovisioning to transfer a deleted person's surveys and plans to ", person(str(after.transferToUserId), entry.targetEmail) ?? { name: "an Admin" }]
+        : [actor, " set SCIM deprovisioning to refuse deleting a person who owns surveys or subscribes to a plan"];
     case "invitation.created": {
       const plans = Array.isArray(after.plans) && after.plans.length ? ` with a place on ${after.plans.join(", ")}` : "";
       return [actor, " invited ", invitationEmail, ` as ${roleLabel(after.role)}${plans}`];

@@ -35,6 +35,8 @@ const fieldLabels: Record<string, string> = {
   responsesMoved: "Responses moved",
   questionsAdded: "Questions added",
   member: "Member",
+  groupName: "Group",
+  transferToUserId: "Deprovisioning transfers to",
 };
 
 export function fieldLabel(key: string): string {

@@ -4,7 +4,7 @@ import { asPayload, type AuditRecord } from "./record";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Payload keys that hold a user id, so their value is shown (and exported) as a name. */
-export const personKeys = new Set(["ownerId", "subscriberId", "checkedOutById", "fromUserId", "toUserId", "userId"]);
+export const personKeys = new Set(["ownerId", "subscriberId", "checkedOutById", "fromUserId", "toUserId", "userId", "transferToUserId"]);
 
 /** The user ids an entry's before/after mention, for the one query that names everyone on a page. */
 export function peopleMentioned(entry: Pick<AuditRecord, "before" | "after">): string[] {

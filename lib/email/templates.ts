@@ -1,7 +1,7 @@
 import "server-only";
 import type { ReactElement } from "react";
 import { z } from "zod";
-import ApiTokenCreatedEmail, { type ApiTokenCreatedEmailProps } from "@/emails/api-token-created";
+import ApiTokenCreatedEmail, { apiTokenKindWords, type ApiTokenCreatedEmailProps } from "@/emails/api-token-created";
 import DomainVerificationEmail, { type DomainVerificationEmailProps } from "@/emails/domain-verification";
 import EmailChangeConfirmEmail, { type EmailChangeConfirmEmailProps } from "@/emails/email-change-confirm";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
@@ -108,8 +108,8 @@ export const emailTemplates = {
     render: (props: RemovedFromPlanEmailProps) => RemovedFromPlanEmail(props),
   },
   "api-token-created": {
-    props: z.object({ orgName: z.string(), tokenName: z.string(), prefix: z.string(), role: z.string(), expiresAt: z.string().nullable(), url: z.string() }) satisfies z.ZodType<ApiTokenCreatedEmailProps>,
-    subject: (props: ApiTokenCreatedEmailProps) => `New API token “${props.tokenName}” in ${props.orgName}`,
+    props: z.object({ orgName: z.string(), tokenName: z.string(), prefix: z.string(), role: z.string(), expiresAt: z.string().nullable(), url: z.string(), kind: z.enum(["api", "scim"]).optional() }) satisfies z.ZodType<ApiTokenCreatedEmailProps>,
+    subject: (props: ApiTokenCreatedEmailProps) => `New ${apiTokenKindWords(props.kind)} “${props.tokenName}” in ${props.orgName}`,
     render: (props: ApiTokenCreatedEmailProps) => ApiTokenCreatedEmail(props),
   },
   "webhook-disabled": {

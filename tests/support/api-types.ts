@@ -365,6 +365,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{org}/scim/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a SCIM token
+         * @description Admin tokens only (issue 17). The answer carries the SCIM token (sw_…) once: give it to your identity provider's SCIM app as the bearer token for the base URL /scim/v2/{org}. It acts as an Admin, stops working when its creator is no longer one, and is revoked on Settings → Provisioning (SCIM).
+         */
+        post: operations["createScimToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -654,6 +674,17 @@ export interface components {
             clientId: string;
             domains: string[];
             requireSso: string[];
+        };
+        CreatedScimToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description sw_…, shown only now. */
+            token: string;
+            /** @description What lists show of it. */
+            prefix: string;
+            /** Format: date-time */
+            expiresAt: string | null;
         };
     };
     responses: never;
@@ -2503,6 +2534,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SsoConnection"];
+                };
+            };
+            /** @description The request is not valid (VALIDATION, with `fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is unknown, revoked, expired, or whose creator no longer holds its role. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN). Nothing was changed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found — also another organization's ids. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this token; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createScimToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key (per token, 24 hours) return the first answer and do nothing twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The organization's slug, as in its app URL /o/{org}. */
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default 90 */
+                    expiresIn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedScimToken"];
                 };
             };
             /** @description The request is not valid (VALIDATION, with `fields`). */

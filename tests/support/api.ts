@@ -19,6 +19,7 @@ import * as transfer from "@/app/api/v1/orgs/[org]/transfers/[id]/route";
 import * as domain from "@/app/api/v1/orgs/[org]/domains/[id]/route";
 import * as domains from "@/app/api/v1/orgs/[org]/domains/route";
 import * as sso from "@/app/api/v1/orgs/[org]/sso/route";
+import * as scimTokens from "@/app/api/v1/orgs/[org]/scim/tokens/route";
 import * as webhook from "@/app/api/v1/orgs/[org]/webhooks/[id]/route";
 import * as webhooks from "@/app/api/v1/orgs/[org]/webhooks/route";
 
@@ -44,6 +45,7 @@ const routes: Array<[string, Record<string, unknown>]> = [
   ["/orgs/{org}/domains", domains],
   ["/orgs/{org}/domains/{id}", domain],
   ["/orgs/{org}/sso", sso],
+  ["/orgs/{org}/scim/tokens", scimTokens],
 ];
 
 const compiled = routes.map(([template, module]) => {

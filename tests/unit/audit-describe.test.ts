@@ -163,6 +163,7 @@ describe("403 pages say who may open them", () => {
   it.each([
     ["/o/acme/activity", "Only Admins can see this"],
     ["/o/acme/settings/subscription", "Only Admins can see this"],
+    ["/o/acme/settings/scim", "Only Admins can see this"],
     ["/o/acme/products", "Only Admins can see this"],
     ["/o/acme/users/invite", "Only Admins and Managers can see this"],
     ["/o/acme/invites", "Only Admins and Managers can see this"],

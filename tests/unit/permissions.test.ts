@@ -7,6 +7,7 @@ import {
   canChangeRole,
   canChangeTier,
   canManageWebhooks,
+  canManageProvisioning,
   canDeleteMember,
   canEditProfile,
   canEditSurvey,
@@ -137,6 +138,9 @@ describe("T4 tier, A1 activity, P1 subscribe, O4 reassign, S3 export", () => {
   });
   it.each(roles)("W1: only an Admin manages webhook endpoints — %s", (role) => {
     expect(canManageWebhooks(role)).toBe(role === "admin");
+  });
+  it.each(roles)("C1–C4: only an Admin manages provisioning (SCIM tokens, group mappings, deprovisioning) — %s", (role) => {
+    expect(canManageProvisioning(role)).toBe(role === "admin");
   });
   it.each(roles)("S3: Admins and Managers export a member's surveys — %s", (role) => {
     expect(canExportMemberSurveys(role)).toBe(role !== "user");

@@ -7,7 +7,7 @@ import { RouteFocus } from "@/components/shell/route-focus";
 import { SideNav, type NavItem } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireMemberPage } from "@/lib/auth/session";
-import { canChangeTier, canInviteSupplier, canManageApiTokens, canManageDomains, canManageSso, canManageWebhooks, canReadAudit, canSubscribe } from "@/lib/permissions";
+import { canChangeTier, canInviteSupplier, canManageApiTokens, canManageDomains, canManageProvisioning, canManageSso, canManageWebhooks, canReadAudit, canSubscribe } from "@/lib/permissions";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -37,6 +37,10 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     // D1, D2: verified domains and who may join through them (Admins).
     ...(canManageDomains(ctx.membership.role) ? [{ href: `${base}/settings/domains`, label: "Domains", icon: "domains" } as NavItem] : []),
     ...(canManageSso(ctx.membership.role) ? [{ href: `${base}/settings/sso`, label: "Single sign-on", icon: "sso" } as NavItem] : []),
+    // C1–C4 (issue 17): the identity provider's SCIM provisioning (Admins).
+    ...(canManageProvisioning(ctx.membership.role)
+      ? [{ href: `${base}/settings/scim`, label: "Provisioning (SCIM)", icon: "provisioning" } as NavItem]
+      : []),
   ];
   return (
     <div className="min-h-screen">
