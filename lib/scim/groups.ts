@@ -217,7 +217,7 @@ function summarize(name: string, parts: { renamedFrom?: string; added: string[];
   const roleChanges = parts.effects.filter((e): e is Extract<GroupEffect, { kind: "role" }> => e.kind === "role");
   const byRole = new Map<string, string[]>();
   for (const e of roleChanges) byRole.set(e.to, [...(byRole.get(e.to) ?? []), e.email]);
-  for (const [role, emails] of byRole) lines.push(`${people(emails)} now ${emails.length === 1 ? "is" : "are"} ${roleLabels[role as keyof typeof roleLabels]}`);
+  for (const [role, emails] of byRole) lines.push(`${people(emails)} ${emails.length === 1 ? "is" : "are"} now ${roleLabels[role as keyof typeof roleLabels]}`);
   for (const kind of ["plan_added", "plan_removed"] as const) {
     const byPlan = new Map<string, string[]>();
     for (const e of parts.effects) if (e.kind === kind) byPlan.set(e.productName, [...(byPlan.get(e.productName) ?? []), e.email]);
