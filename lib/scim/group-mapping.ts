@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { plans, products, scimGroupMappings } from "@/db/schema";
-import type { Role } from "@/lib/permissions";
+import { plans, products, scimGroupMappings, scimGroupMembers, scimGroups } from "@/db/schema";
+import { roles, type Role } from "@/lib/permissions";
 
 /**
  * What a SCIM group's name means in an organization (SPEC C4, docs/decisions/087):
@@ -86,4 +86,20 @@ export function sameEffect(a: GroupMeaning, b: GroupMeaning): boolean {
   if (a.kind === "role" && b.kind === "role") return a.role === b.role;
   if (a.kind === "plan" && b.kind === "plan") return a.planId === b.planId;
   return a.kind === "none" && b.kind === "none";
+}
+
+/**
+ * The role a person's SCIM groups give them in an organization — the highest of their role groups
+ * — or null when they are in none (then the groups say nothing about their role). For a member
+ * restored by SCIM, whose group memberships were kept while they were away (decision 087).
+ */
+export async function roleFromGroups(db: DbOrTx, orgId: string, userId: string): Promise<Role | null> {
+  const rows = await db
+    .select({ name: scimGroups.displayName })
+    .from(scimGroupMembers)
+    .innerJoin(scimGroups, eq(scimGroups.id, scimGroupMembers.groupId))
+    .where(and(eq(scimGroups.orgId, orgId), eq(scimGroupMembers.userId, userId)));
+  const meanings = await resolveGroupMeanings(db, orgId, rows.map((r) => r.name));
+  const held = new Set([...meanings.values()].flatMap((m) => (m.kind === "role" ? [m.role] : [])));
+  return roles.find((role) => held.has(role)) ?? null;
 }

@@ -290,7 +290,8 @@ async function updateGroup(ctx: MemberContext, id: string, change: GroupChange, 
     const group = await lockGroup(tx, actor.orgId, id);
     const current = await listedIds(tx, group.id);
     await checkMemberValues(tx, actor.orgId, change.add, change.replaceMembers ? [] : change.remove, current);
-    const next = change.replaceMembers ? new Set(change.add) : new Set([...current, ...change.add].filter((m) => !change.remove.includes(m)));
+    const removing = new Set(change.remove);
+    const next = change.replaceMembers ? new Set(change.add) : new Set([...current, ...change.add].filter((m) => !removing.has(m)));
     const added = [...next].filter((m) => !current.has(m));
     const removed = [...current].filter((m) => !next.has(m));
     const displayName = change.displayName ?? group.displayName;

@@ -15,7 +15,7 @@ import {
   workflows,
 } from "@/db/schema";
 import { webhookEventTypes } from "@/lib/webhooks/events";
-import { resolveGroupMeanings } from "@/lib/scim/group-mapping";
+import { resolveGroupMeanings, roleFromGroups } from "@/lib/scim/group-mapping";
 import { SCIM } from "@/lib/scim/constants";
 import { setupTestDatabase } from "../support/db";
 import { makeSubscribedPlan, planWorld, roleOf } from "../support/plans";
@@ -107,6 +107,16 @@ describe("C4 what a group's name means", () => {
     expect(meanings.get("elsewhere")).toMatchObject({ kind: "none" });
     // The other organization's own names are untouched by these rows.
     expect((await resolveGroupMeanings(t.db, w.other.id, ["Managers"])).get("managers")).toMatchObject({ kind: "role", role: "manager" });
+  });
+
+  it("C4 R3 the role a person's groups give is the highest of their role groups, or none; for a member restored later", async () => {
+    const w = await world();
+    await w.push("Engineering", [w.user.id, w.user2.id]);
+    await w.push("Users", [w.user.id]);
+    await w.push("Managers", [w.user.id]);
+    expect(await roleFromGroups(t.db, w.org.id, w.user.id)).toBe("manager");
+    expect(await roleFromGroups(t.db, w.org.id, w.user2.id)).toBeNull();
+    expect(await roleFromGroups(t.db, w.other.id, w.user.id)).toBeNull();
   });
 
   it("C4 an unmapped group keeps its members and changes nobody's role or plans", async () => {
