@@ -136,6 +136,10 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["scim.mapping_set", "Group mapping set"],
       ["scim.mapping_removed", "Group mapping removed"],
       ["scim.deprovisioning_set", "Deprovisioning choice changed"],
+      ["scim_group.created", "Group pushed"],
+      ["scim_group.updated", "Group renamed"],
+      ["scim_group.members_changed", "Group members changed"],
+      ["scim_group.deleted", "Group deleted"],
     ],
   },
 ];
@@ -192,6 +196,7 @@ function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
   const quoted = (title: string | null | undefined): SentencePart => ({ name: `“${title ?? "a survey since deleted"}”` });
   const survey = quoted(subjectName ?? str(after.title) ?? str(before.title));
   const task = quoted(subjectName ?? str(after.title));
+  const group = (payload: Record<string, unknown>): SentencePart => ({ name: `“${str(payload.group) ?? "a group"}”` });
 
   switch (entry.action) {
     case "organization.created":
@@ -365,6 +370,23 @@ function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
       return [actor, " re-enabled a webhook endpoint"];
     case "webhook.delivery_replayed":
       return [actor, " replayed a webhook delivery"];
+    case "scim_group.created": {
+      const members = typeof after.members === "number" && after.members ? ` with ${after.members} member${after.members === 1 ? "" : "s"}` : "";
+      return [actor, " created the group ", group(after), members];
+    }
+    case "scim_group.updated":
+      return str(before.group) !== str(after.group)
+        ? [actor, " renamed the group ", group(before), " to ", group(after)]
+        : [actor, " changed the externalId of the group ", group(after)];
+    case "scim_group.members_changed": {
+      const added = typeof after.added === "number" ? after.added : 0;
+      const removed = typeof after.removed === "number" ? after.removed : 0;
+      if (entry.targetUserId || entry.targetEmail) return [actor, added ? " added " : " removed ", target, added ? " to the group " : " from the group ", group(after)];
+      const parts = [added ? `added ${added} people to` : "", removed ? `removed ${removed} people from` : ""].filter(Boolean);
+      return [actor, ` ${parts.join(" and ")} the group `, group(after)];
+    }
+    case "scim_group.deleted":
+      return [actor, " deleted the group ", group(before)];
     default:
       return [actor, ` — ${humanize(entry.action)}`, ...(subjectName ? [": ", { name: subjectName }] : [])];
   }

@@ -107,16 +107,20 @@ export async function updateMember(ctx: MemberContext, input: UpdateMemberInput,
   return result;
 }
 
-type Target = Awaited<ReturnType<typeof targetMember>>;
+export type TargetedMember = Awaited<ReturnType<typeof targetMember>>;
 
 /**
  * R3 (with R7 and R9), the checks of every role change — the edit form's, the row's and the bulk
  * action's: only Admins change roles, nobody another Admin's, a suspended member's never, and an
  * Admin steps down only while another Admin remains (under the organization lock).
  */
-async function assertRoleChange(tx: Tx, actor: ActingMember, target: Target, to: Role) {
+async function assertRoleChange(tx: Tx, actor: ActingMember, target: TargetedMember, to: Role) {
   if (!canChangeRole(actor, target, to)) {
-    throw target.status === "suspended" && actor.role === "admin" && target.role !== "admin"
+    if (actor.directory && actor.userId === target.userId) {
+      // Issue 17: the directory never changes the role of the Admin whose token it acts with.
+      throw forbidden(`${target.name ?? target.email} created this SCIM token: the directory never changes the role of its own token's creator.`);
+    }
+    throw target.status === "suspended" && actor.role === "admin" && (target.role !== "admin" || actor.directory)
       ? new AppError("CONFLICT", `${target.name ?? target.email} is suspended. Re-activate them before changing their role.`, {
           fieldErrors: { role: ["Re-activate this member before changing their role."] },
         })
@@ -128,7 +132,7 @@ async function assertRoleChange(tx: Tx, actor: ActingMember, target: Target, to:
 }
 
 /** The role change itself: the membership, the member told in their inbox and by email (N1, E1). */
-async function writeRoleChange(tx: Tx, actor: ActingMember, target: Target, to: Role, options: { baseUrl: string }) {
+async function writeRoleChange(tx: Tx, actor: ActingMember, target: TargetedMember, to: Role, options: { baseUrl: string }) {
   await tx.update(memberships).set({ role: to, updatedAt: new Date() }).where(eq(memberships.id, target.membershipId));
   await writeNotifications(tx, {
     userId: target.userId,
@@ -156,23 +160,33 @@ export async function changeMemberRole(ctx: MemberContext, userId: string, to: R
     const actor = await lockActor(tx, ctx);
     const target = await targetMember(tx, actor.orgId, userId);
     if (target.role === to) throw new AppError("CONFLICT", `${target.name ?? target.email} is already ${roleLabels[to]}.`);
-    await assertRoleChange(tx, actor, target, to);
-    await writeRoleChange(tx, actor, target, to, options);
-    await recordAudit(tx, {
-      orgId: actor.orgId,
-      actor: { id: actor.userId, email: actor.email },
-      action: "member.role_changed",
-      target: { id: target.userId, email: target.email },
-      subject: { type: "membership", id: target.membershipId },
-      before: { role: target.role },
-      after: { role: to },
-    });
-    const data = { userId: target.userId, email: target.email, name: target.name, role: to, status: target.status, changes: ["role"] };
-    await emitEvent(tx, { orgId: actor.orgId, type: "member.updated", data });
-    return { name: target.name ?? target.email, from: target.role, to };
+    return changeMemberRoleInTx(tx, actor, target, to, options);
   });
   kickEmailSender();
   return result;
+}
+
+/**
+ * A role change (R3, R7, R9) inside the caller's transaction, after it locked the organization
+ * (lockActor) and the member (targetMember): the checks, the membership, the member told, the
+ * audit entry and the member.updated webhook. Used by changeMemberRole and by SCIM groups mapped
+ * to roles (C4), which change several members in one transaction. The caller kicks the email sender.
+ */
+export async function changeMemberRoleInTx(tx: Tx, actor: ActingMember, target: TargetedMember, to: Role, options: { baseUrl: string }) {
+  await assertRoleChange(tx, actor, target, to);
+  await writeRoleChange(tx, actor, target, to, options);
+  await recordAudit(tx, {
+    orgId: actor.orgId,
+    actor: { id: actor.userId, email: actor.email },
+    action: "member.role_changed",
+    target: { id: target.userId, email: target.email },
+    subject: { type: "membership", id: target.membershipId },
+    before: { role: target.role },
+    after: { role: to },
+  });
+  const data = { userId: target.userId, email: target.email, name: target.name, role: to, status: target.status, changes: ["role"] };
+  await emitEvent(tx, { orgId: actor.orgId, type: "member.updated", data });
+  return { name: target.name ?? target.email, from: target.role, to };
 }
 
 /** Cancel a member's pending email change from their edit page: whoever may edit them (R2). */

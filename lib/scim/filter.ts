@@ -9,7 +9,8 @@ import { ScimError } from "./errors";
  * `invalidFilter` rather than answered with a wrong list.
  */
 export type UserFilter = { userName?: string; externalId?: string; id?: string; email?: string };
-export type GroupFilter = { displayName?: string; externalId?: string; id?: string };
+/** `member`: `members[value eq "…"]` (or `members eq "…"`), how Entra asks whether a user is in a group. */
+export type GroupFilter = { displayName?: string; externalId?: string; id?: string; member?: string };
 
 const MAX_FILTER_LENGTH = 1_000;
 
@@ -24,6 +25,14 @@ const groupAttributes: Record<string, keyof GroupFilter> = {
   displayname: "displayName",
   externalid: "externalId",
   id: "id",
+  members: "member",
+  "members.value": "member",
+};
+
+/** The multi-valued attributes a `name[value eq "…"]` filter may name, per resource, and the sub-attributes it may ignore. */
+const valuePaths: Record<string, { attribute: string; ignored: string[] }> = {
+  [SCIM.user]: { attribute: "emails", ignored: ["type", "primary"] },
+  [SCIM.group]: { attribute: "members", ignored: [] },
 };
 
 /** Attribute names are case-insensitive and may carry their schema URN (RFC 7643 §2.1, §3.10). */
@@ -55,17 +64,19 @@ function collect<K extends string>(
       return;
     }
     if (node.op === "[]") {
-      // emails[type eq "work" and value eq "…"]: only the address itself narrows the list.
+      // emails[type eq "work" and value eq "…"]: only the address itself narrows the list;
+      // members[value eq "…"]: the user id.
       const path = node as { attrPath: string; valFilter: Filter };
-      if (attributeKey(path.attrPath, schemaUrn) !== "emails") {
+      const multi = valuePaths[schemaUrn];
+      if (attributeKey(path.attrPath, schemaUrn) !== multi.attribute) {
         throw new ScimError(400, `Filtering on ${path.attrPath}[…] is not supported.`, "invalidFilter");
       }
       const inside = (inner: Filter) => {
         if (inner.op === "and") return (inner as { filters: Filter[] }).filters.forEach(inside);
         const compare = inner as { op: string; attrPath?: string; compValue?: unknown };
         const attr = compare.attrPath?.toLowerCase();
-        if (compare.op === "eq" && attr === "value") return visit({ op: "eq", attrPath: "emails.value", compValue: compare.compValue } as Filter);
-        if (compare.op === "eq" && (attr === "type" || attr === "primary")) return;
+        if (compare.op === "eq" && attr === "value") return visit({ op: "eq", attrPath: `${multi.attribute}.value`, compValue: compare.compValue } as Filter);
+        if (compare.op === "eq" && attr && multi.ignored.includes(attr)) return;
         throw new ScimError(400, `Filtering on ${path.attrPath}[${compare.attrPath ?? ""} ${compare.op}] is not supported.`, "invalidFilter");
       };
       inside(path.valFilter);

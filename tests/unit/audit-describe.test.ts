@@ -111,6 +111,26 @@ describe("A1 Activity sentences", () => {
     }
   });
 
+  it("A1 C4: SCIM group entries read as sentences, with the door", () => {
+    const scim = { door: "scim", tokenId: "t", name: "Okta" };
+    const read = (overrides: Partial<AuditRecord>) => sentenceText(describeAuditEntry(entry({ subjectType: "scim_group", subjectId: plan, via: scim, ...overrides }), names));
+    expect(read({ action: "scim_group.created", after: { group: "Managers", members: 2 } })).toBe("Ada Admin created the group “Managers” with 2 members by SCIM");
+    expect(read({ action: "scim_group.updated", before: { group: "Managers" }, after: { group: "Leads" } })).toBe("Ada Admin renamed the group “Managers” to “Leads” by SCIM");
+    expect(read({ action: "scim_group.members_changed", targetUserId: ulf, after: { group: "Managers", added: 1, removed: 0 } })).toBe(
+      "Ada Admin added Ulf User to the group “Managers” by SCIM",
+    );
+    expect(read({ action: "scim_group.members_changed", targetUserId: ulf, after: { group: "Managers", added: 0, removed: 1 } })).toBe(
+      "Ada Admin removed Ulf User from the group “Managers” by SCIM",
+    );
+    expect(read({ action: "scim_group.members_changed", after: { group: "Managers", added: 3, removed: 2 } })).toBe(
+      "Ada Admin added 3 people to and removed 2 people from the group “Managers” by SCIM",
+    );
+    expect(read({ action: "scim_group.deleted", before: { group: "Managers", members: 4 } })).toBe("Ada Admin deleted the group “Managers” by SCIM");
+    for (const action of ["scim_group.created", "scim_group.updated", "scim_group.members_changed", "scim_group.deleted"]) {
+      expect(auditActionLabels.has(action)).toBe(true);
+    }
+  });
+
   it("A1: an action without a sentence yet still reads, humanized, never as a crash", () => {
     expect(sentenceText(describeAuditEntry(entry({ action: "member.bulk_renamed" }), names))).toBe("Ada Admin — member bulk renamed");
   });

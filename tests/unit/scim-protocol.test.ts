@@ -58,6 +58,15 @@ describe("C1 filters as Okta and Entra send them", () => {
   it("C1 Entra groups: displayName eq", () => {
     expect(parseGroupFilter('displayName eq "PDoc Share"').filter).toEqual({ displayName: "PDoc Share" });
   });
+  it("C4 Entra groups: whether a user is in a group, as members[value eq], members.value eq or members eq", () => {
+    const user = "2819c223-7f76-453a-919d-413861904646";
+    for (const filter of [`id eq "g1" and members[value eq "${user}"]`, `members.value eq "${user}" and id eq "g1"`, `id eq "g1" and members eq "${user}"`]) {
+      expect(parseGroupFilter(filter)).toEqual({ filter: { id: "g1", member: user }, matchesNothing: false });
+    }
+    expect(scimErrorOf(() => parseGroupFilter('members[display eq "Ana"]')).scimType).toBe("invalidFilter");
+    expect(scimErrorOf(() => parseGroupFilter('emails[value eq "a@x.test"]')).scimType).toBe("invalidFilter");
+    expect(scimErrorOf(() => parseUserFilter('members[value eq "u1"]')).scimType).toBe("invalidFilter");
+  });
   it.each([
     ['userName co "ana"', "invalidFilter"],
     ['userName eq "a" or userName eq "b"', "invalidFilter"],
