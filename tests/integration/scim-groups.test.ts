@@ -172,6 +172,20 @@ describe("C4 role groups (R1–R3, R7, R9)", () => {
     expect(await auditOf(w, "member.role_changed")).toHaveLength(0);
   });
 
+  it("R3 C4 joining a lower role group never demotes: a catch-all Users group pushed before Admins leaves the page-made Admins and Managers as they are", async () => {
+    const w = await world();
+    const second = (await addNamedMember(t.db, w.org.id, "admin")).user;
+    const everyone = [w.admin.id, second.id, w.manager.id, w.user.id, w.user2.id];
+    await w.push("Users", everyone);
+    expect(await roleOf(t.db, w.org.id, second.id)).toBe("admin");
+    expect(await roleOf(t.db, w.org.id, w.manager.id)).toBe("manager");
+    expect(await auditOf(w, "member.role_changed")).toHaveLength(0);
+    // Admins pushed later, then one of them leaves it: they fall to the Users group's role.
+    const admins = await w.push("Admins", [w.admin.id, second.id]);
+    expect((await w.remove(admins, second.id)).status).toBe(204);
+    expect(await roleOf(t.db, w.org.id, second.id)).toBe("user");
+  });
+
   it("R3 C4 the directory demotes an Admin who is not its token's creator", async () => {
     const w = await world();
     const second = (await addNamedMember(t.db, w.org.id, "admin")).user;
@@ -375,9 +389,11 @@ describe("C4 a group's life: rename, replace, delete, atomicity", () => {
     // Roles too: a rename into a role group with one refused member changes nobody's role.
     const other = await w.push("Staff", [w.user.id]);
     await w.add(group, w.user2.id);
+    await t.db.update(memberships).set({ status: "suspended" }).where(and(eq(memberships.orgId, w.org.id), eq(memberships.userId, third.id)));
     await expectNothingWritten(w, async () => {
-      const answer = await w.patch(other, [{ op: "replace", path: "displayName", value: "Managers" }, { op: "add", path: "members", value: [{ value: w.admin.id }] }]);
-      expect(answer.status).toBe(403); // the token's creator would be made a Manager
+      const answer = await w.patch(other, [{ op: "replace", path: "displayName", value: "Managers" }, { op: "add", path: "members", value: [{ value: third.id }] }]);
+      expect(answer.status).toBe(409); // the suspended member would be promoted (R9)
+      expect(answer.body.detail).toContain(third.email);
     });
     expect(await roleOf(t.db, w.org.id, w.user.id)).toBe("user");
   });
