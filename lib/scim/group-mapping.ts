@@ -17,7 +17,8 @@ export type GroupMeaning =
   | { kind: "plan"; planId: string; productName: string; source: "mapping" | "default" }
   | { kind: "none"; reason: "unmapped" | "ambiguous"; detail: string };
 
-const defaultRoles: Record<string, Role> = { admins: "admin", managers: "manager", users: "user" };
+/** The group names that mean a role without any mapping (C4), keyed by `groupNameKey`. */
+export const defaultRoleGroups: Record<string, Role> = { admins: "admin", managers: "manager", users: "user" };
 
 /** Group names compare like the unique index on them: trimmed, lower-cased. */
 export function groupNameKey(name: string): string {
@@ -57,7 +58,7 @@ export async function resolveGroupMeanings(db: DbOrTx, orgId: string, names: Ite
       else result.set(key, { kind: "none", reason: "unmapped", detail: "Its mapping names a plan this organization no longer has." });
       continue;
     }
-    const role = defaultRoles[key];
+    const role = defaultRoleGroups[key];
     if (role) {
       result.set(key, { kind: "role", role, source: "default" });
       continue;

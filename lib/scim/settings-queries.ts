@@ -1,4 +1,6 @@
 import "server-only";
+import { roleLabels } from "@/lib/permissions";
+import { groupNameKey, resolveGroupMeanings, type GroupMeaning } from "./group-mapping";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiTokens, memberships, plans, products, scimEvents, scimGroupMappings, scimGroupMembers, scimGroups, scimSettings, users } from "@/db/schema";
@@ -36,7 +38,14 @@ export async function listGroupMappings(ctx: MemberContext) {
     .orderBy(asc(scimGroupMappings.groupName));
 }
 
-export type PushedGroup = { id: string; displayName: string; externalId: string | null; members: number; createdAt: Date };
+export type PushedGroup = { id: string; displayName: string; externalId: string | null; members: number; createdAt: Date; meaning: string };
+
+/** What a group's membership does, in words (the resolver's answer, decision 087). */
+function meaningWords(meaning: GroupMeaning | undefined): string {
+  if (!meaning || meaning.kind === "none") return `Nothing. ${meaning?.detail ?? "No role or plan has this name, and no mapping names it."}`;
+  const from = meaning.source === "mapping" ? "your mapping" : "its name";
+  return meaning.kind === "role" ? `${roleLabels[meaning.role]} role (by ${from})` : `Users of ${meaning.productName} (by ${from})`;
+}
 
 /** The groups the identity provider pushed (scim_groups), by name, with how many people each holds: one statement. */
 export async function listPushedGroups(ctx: MemberContext): Promise<PushedGroup[]> {
@@ -55,7 +64,8 @@ export async function listPushedGroups(ctx: MemberContext): Promise<PushedGroup[
     .groupBy(scimGroups.id)
     .orderBy(asc(scimGroups.displayName))
     .limit(500);
-  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+  const meanings = await resolveGroupMeanings(db, ctx.org.id, rows.map((r) => r.displayName));
+  return rows.map((r) => ({ ...r, members: Number(r.members), meaning: meaningWords(meanings.get(groupNameKey(r.displayName))) }));
 }
 
 /** The plans a group may map to (C4 with P3): the organization's plans that take several users. */

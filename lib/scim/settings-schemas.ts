@@ -14,9 +14,6 @@ export type CreateScimTokenInput = z.output<typeof createScimTokenSchema>;
 
 export const scimTokenIdSchema = z.object({ tokenId: z.uuid("That token id is not valid.") });
 
-/** The group names that mean a role without any mapping (C4), compared case-insensitively. */
-export const defaultRoleGroups: Record<string, Role> = { admins: "admin", managers: "manager", users: "user" };
-
 /** A SCIM group's displayName as an identity provider pushes it (Okta and Entra allow 255). */
 export const groupNameSchema = z
   .string({ error: "Enter the group's name as your identity provider pushes it." })

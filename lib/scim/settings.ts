@@ -1,4 +1,5 @@
 import "server-only";
+import { defaultRoleGroups } from "./group-mapping";
 import { and, count, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { memberships, plans, products, scimGroupMappings, scimSettings, users } from "@/db/schema";
@@ -13,7 +14,6 @@ import { canManageProvisioning, planAllowsAddingUsers, roleLabels, type Role } f
 import { transaction } from "@/lib/transaction";
 import {
   createScimTokenSchema,
-  defaultRoleGroups,
   deprovisioningSchema,
   groupMappingIdSchema,
   readMappingTarget,

@@ -297,9 +297,9 @@ describe("C4 pushed groups and the provisioning log", () => {
       { groupId: managers.id, userId: w.manager.id },
       { groupId: managers.id, userId: w.user.id },
     ]);
-    expect((await listPushedGroups(w.ctx.admin)).map((g) => [g.displayName, g.members])).toEqual([
-      ["Alumni", 0],
-      ["Managers", 2],
+    expect((await listPushedGroups(w.ctx.admin)).map((g) => [g.displayName, g.members, g.meaning])).toEqual([
+      ["Alumni", 0, expect.stringMatching(/^Nothing/)],
+      ["Managers", 2, "Manager role (by its name)"],
     ]);
     expect(empty.externalId).toBeNull();
     expect((await failure(listPushedGroups(w.ctx.manager))).code).toBe("FORBIDDEN");

@@ -1,15 +1,14 @@
-import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate, plural } from "@/lib/format";
 import type { PushedGroup } from "@/lib/scim/settings-queries";
 
 /**
- * The groups the identity provider pushed, with their member counts. `meaning`, when given, adds
- * a "Means" column (what each group does here: a role, a plan's users, nothing) — the resolver of
- * lib/scim/group-mapping.ts says it; this table only shows it.
+ * The groups the identity provider pushed, with their member counts and what each does here (a
+ * role, a plan's users, nothing) — the resolver of lib/scim/group-mapping.ts says it; this table
+ * only shows it.
  */
-export function PushedGroupsTable({ groups, meaning }: { groups: PushedGroup[]; meaning?: (group: PushedGroup) => ReactNode }) {
+export function PushedGroupsTable({ groups }: { groups: PushedGroup[] }) {
   if (!groups.length) {
     return (
       <EmptyState title="No groups pushed yet">
@@ -23,7 +22,7 @@ export function PushedGroupsTable({ groups, meaning }: { groups: PushedGroup[]; 
         <tr>
           <Th>Group</Th>
           <Th>Members</Th>
-          {meaning ? <Th>Means</Th> : null}
+          <Th>Means</Th>
           <Th>Pushed</Th>
         </tr>
       </thead>
@@ -32,7 +31,7 @@ export function PushedGroupsTable({ groups, meaning }: { groups: PushedGroup[]; 
           <tr key={g.id}>
             <Td className="font-medium text-gray-900">{g.displayName}</Td>
             <Td>{plural(g.members, "member")}</Td>
-            {meaning ? <Td className="whitespace-normal">{meaning(g)}</Td> : null}
+            <Td className="whitespace-normal">{g.meaning}</Td>
             <Td>{formatDate(g.createdAt)}</Td>
           </tr>
         ))}
