@@ -153,6 +153,12 @@ export async function applyUserState(
   if (identityChanged || row.identityUserName === null) {
     await assertIdentityFree(tx, actor.orgId, row.id, next);
     await upsertIdentity(tx, actor.orgId, row.id, { userName: next.userName, externalId: next.externalId, displayName });
+  } else if (profileChanged || emailChanged) {
+    // The resource's meta.lastModified reads the identity's time: a change of names or email moves it too.
+    await tx
+      .update(scimIdentities)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(scimIdentities.orgId, actor.orgId), eq(scimIdentities.userId, row.id)));
   }
   if (profileChanged) {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, row.id)).for("no key update");
