@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { memberships, scimIdentities, users } from "@/db/schema";
+import { emailChangeRequests, memberships, orgDomains, scimIdentities, users } from "@/db/schema";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { SCIM } from "@/lib/scim/constants";
 import { seatUsage } from "@/lib/seats/seat-usage";
@@ -94,6 +94,25 @@ describe("T5 C1 SCIM creates racing for seats", () => {
     expect(created.body.id).toBe(madeElsewhere);
     const [{ accounts }] = await t.db.select({ accounts: count() }).from(users).where(eq(users.email, email));
     expect(accounts).toBe(1);
+  }, 60_000);
+
+  itRace("R2 D1: another organization adding the person while the directory moves their email onto its verified domain: the move waits, sees the person shared, and is only asked", async () => {
+    const a = await oneSeatFree();
+    const b = await oneSeatFree();
+    await t.db.insert(orgDomains).values({ orgId: a.org.id, domain: "a-race.test", status: "verified", verificationEmail: "it@a-race.test" });
+    const { body } = await a.scim("POST", "/Users", person(uniqueEmail("shared")));
+    let answer: Promise<ScimResult> | undefined;
+    await t.db.transaction(async (tx) => {
+      // Organization B admits the person (uncommitted): a membership row that references them.
+      await tx.insert(memberships).values({ orgId: b.org.id, userId: body.id, role: "user" });
+      answer = a.scim("PATCH", `/Users/${body.id}`, { schemas: [SCIM.patchOp], Operations: [{ op: "replace", path: 'emails[type eq "work"].value', value: "moved@a-race.test" }] });
+      await waitUntilBlockedBy(t.db, await backendPid(tx));
+    });
+    expect((await answer!).status).toBe(200);
+    const [row] = await t.db.select({ email: users.email }).from(users).where(eq(users.id, body.id));
+    expect(row.email).toBe(body.userName);
+    const [pending] = await t.db.select().from(emailChangeRequests).where(and(eq(emailChangeRequests.userId, body.id), eq(emailChangeRequests.status, "pending")));
+    expect(pending?.newEmail).toBe("moved@a-race.test");
   }, 60_000);
 
   itRace("C1: the same new person created by two organizations at once, 10 rounds: both succeed on one account", async () => {
