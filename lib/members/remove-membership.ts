@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { memberships, ownershipTransfers, planUsers, plans, sessions, surveys, users } from "@/db/schema";
+import { memberships, ownershipTransfers, planUsers, plans, scimGroupMembers, scimGroups, sessions, surveys, users } from "@/db/schema";
 import { removeFromPlanInTx } from "@/lib/plans/remove-plan-user";
 
 export type RemoveMembershipOptions = {
@@ -54,6 +54,11 @@ export async function removeMembershipInTx(tx: Tx, options: RemoveMembershipOpti
   // last one out ends the sessions (R6) — without it each saw the other's membership and neither did.
   await tx.select({ id: users.id }).from(users).where(eq(users.id, target.userId)).for("no key update");
   await tx.delete(memberships).where(eq(memberships.id, target.membershipId));
+  // Issue 17: out of this organization's SCIM groups too, so a person provisioned again later
+  // starts from the groups the identity provider pushes then, not from stale ones (decision 087).
+  await tx
+    .delete(scimGroupMembers)
+    .where(and(eq(scimGroupMembers.userId, target.userId), inArray(scimGroupMembers.groupId, tx.select({ id: scimGroups.id }).from(scimGroups).where(eq(scimGroups.orgId, orgId)))));
 
   let sessionsEnded = 0;
   if (options.endSessionsWhenNoOtherOrganization) {
