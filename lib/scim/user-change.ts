@@ -1,8 +1,9 @@
 import "server-only";
+import { deprovisioningTransferAdmin } from "./settings";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { memberships, plans, scimSettings, surveys } from "@/db/schema";
+import { plans, scimSettings, surveys } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
 import { AppError, notFound } from "@/lib/errors";
@@ -92,14 +93,10 @@ async function deprovisioningRecipient(tx: Tx, orgId: string, userId: string): P
   const where = "Settings → Provisioning (SCIM)";
   if (!recipientId) return { refusal: `, or choose on ${where} an Admin to receive them on deprovisioning.` };
   if (recipientId === userId) return { refusal: `: the deprovisioning choice names this very member. Choose another Admin on ${where}.` };
-  const [recipient] = await tx
-    .select({ role: memberships.role, status: memberships.status })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, recipientId)));
-  if (!recipient || recipient.role !== "admin" || recipient.status !== "active") {
-    return { refusal: `: the deprovisioning choice names someone who is no longer an active Admin. Choose another Admin on ${where}.` };
-  }
-  return { id: recipientId };
+  // The settings page's own reading of the choice: it applies only while it names an active Admin.
+  const recipient = await deprovisioningTransferAdmin(tx, orgId);
+  if (!recipient) return { refusal: `: the deprovisioning choice names someone who is no longer an active Admin. Choose another Admin on ${where}.` };
+  return { id: recipient.userId };
 }
 
 /**
