@@ -12,7 +12,7 @@ import { addNamedMember } from "../support/state";
 
 // Enough connections that the SCIM requests below really run at the same time on PostgreSQL; on
 // PGlite they would run one after another and prove nothing, so itRace skips them there, loudly.
-const t = setupTestDatabase({ poolSize: 40 });
+const t = setupTestDatabase({ poolSize: 25 });
 const rounds = Number(process.env.SEATWISE_CONCURRENCY_ROUNDS ?? 5);
 
 const addOp = (id: string) => ({ schemas: [SCIM.patchOp], Operations: [{ op: "add", path: "members", value: [{ value: id }] }] });

@@ -17,7 +17,7 @@ import { uniqueEmail } from "../support/state";
  * and fails them in CI). Every seat-taking path locks the organization's row first, so however the
  * requests interleave, seats used never pass the tier's limit and a retried create makes one member.
  */
-const t = setupTestDatabase({ poolSize: 60 });
+const t = setupTestDatabase({ poolSize: 30 });
 const rounds = Number(process.env.SEATWISE_CONCURRENCY_ROUNDS ?? 5);
 
 function person(email: string, extra: Record<string, unknown> = {}) {
