@@ -2,10 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/o/[org]/settings/api-tokens/actions";
+import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/form-state";
 
 type RoleOption = { value: string; label: string };
 
@@ -93,30 +93,13 @@ export function CreateApiTokenForm({ orgSlug, roles }: { orgSlug: string; roles:
 
 /** K1: revoke, after a confirmation that says what stops. */
 export function RevokeApiTokenButton({ orgSlug, tokenId, name }: { orgSlug: string; tokenId: string; name: string }) {
-  const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (previous: FormState, data: FormData) => {
-    const next = await revokeApiTokenAction(previous, data);
-    if (next.ok) setOpen(false);
-    return next;
-  }, initialFormState);
   return (
-    <>
-      <Button type="button" variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Revoke “${name}”?`}
-        description="Every request made with this token is refused from now on. This cannot be undone: a new token must be created and given to the tool that used it."
-      >
-        <form action={action} className="space-y-4">
-          <input type="hidden" name="org" value={orgSlug} />
-          <input type="hidden" name="tokenId" value={tokenId} />
-          <FormMessage state={state} />
-          <DialogActions onCancel={() => setOpen(false)} label="Revoke token" pendingLabel="Revoking…" pending={pending} />
-        </form>
-      </Dialog>
-    </>
+    <RevokeTokenButton
+      orgSlug={orgSlug}
+      tokenId={tokenId}
+      name={name}
+      action={revokeApiTokenAction}
+      description="Every request made with this token is refused from now on. This cannot be undone: a new token must be created and given to the tool that used it."
+    />
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
+import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field, FormMessage, inputClass } from "@/components/ui/field";
-import { initialFormState, type FormState } from "@/lib/form-state";
+import { initialFormState } from "@/lib/form-state";
 import { createScimTokenAction, revokeScimTokenAction } from "./actions";
 import { CopyValue } from "./copy-value";
 
@@ -61,30 +61,13 @@ export function CreateScimTokenForm({ orgSlug }: { orgSlug: string }) {
 
 /** Revoke, after a confirmation that says what stops. */
 export function RevokeScimTokenButton({ orgSlug, tokenId, name }: { orgSlug: string; tokenId: string; name: string }) {
-  const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (previous: FormState, data: FormData) => {
-    const next = await revokeScimTokenAction(previous, data);
-    if (next.ok) setOpen(false);
-    return next;
-  }, initialFormState);
   return (
-    <>
-      <Button type="button" variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Revoke “${name}”?`}
-        description="Your identity provider's next request with this token is refused, so provisioning stops until you give it a new token. Members it created stay as they are."
-      >
-        <form action={action} className="space-y-4">
-          <input type="hidden" name="org" value={orgSlug} />
-          <input type="hidden" name="tokenId" value={tokenId} />
-          <FormMessage state={state} />
-          <DialogActions onCancel={() => setOpen(false)} label="Revoke token" pendingLabel="Revoking…" pending={pending} />
-        </form>
-      </Dialog>
-    </>
+    <RevokeTokenButton
+      orgSlug={orgSlug}
+      tokenId={tokenId}
+      name={name}
+      action={revokeScimTokenAction}
+      description="Your identity provider's next request with this token is refused, so provisioning stops until you give it a new token. Members it created stay as they are."
+    />
   );
 }
