@@ -1,4 +1,5 @@
 import createClient from "openapi-fetch";
+import { routeDispatcher } from "./dispatch";
 import type { MemberContext } from "@/lib/auth/session";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import type { Role } from "@/lib/permissions";
@@ -23,8 +24,6 @@ import * as scimTokens from "@/app/api/v1/orgs/[org]/scim/tokens/route";
 import * as webhook from "@/app/api/v1/orgs/[org]/webhooks/[id]/route";
 import * as webhooks from "@/app/api/v1/orgs/[org]/webhooks/route";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
 /** The app's /api/v1 route files by their path, as Next's file-system router would match them. */
 const routes: Array<[string, Record<string, unknown>]> = [
   ["/orgs/{org}/members", members],
@@ -48,28 +47,11 @@ const routes: Array<[string, Record<string, unknown>]> = [
   ["/orgs/{org}/scim/tokens", scimTokens],
 ];
 
-const compiled = routes.map(([template, module]) => {
-  const names: string[] = [];
-  const pattern = new RegExp(`^/api/v1${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
-  return { pattern, names, module };
-});
-
 /**
  * Dispatches a Request to the route handler Next would run for it, with the same `params`
  * (decoded path segments): integration tests drive the real handlers with no server in front.
  */
-export async function apiFetch(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  for (const route of compiled) {
-    const match = url.pathname.match(route.pattern);
-    if (!match) continue;
-    const handler = route.module[request.method] as Handler | undefined;
-    if (!handler) return new Response(null, { status: 405 });
-    const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
-    return handler(request, { params: Promise.resolve(params) });
-  }
-  return new Response(null, { status: 404 });
-}
+export const apiFetch = routeDispatcher("/api/v1", routes);
 
 export const API_BASE = "http://localhost:3000/api/v1";
 

@@ -1,4 +1,5 @@
 import type { MemberContext } from "@/lib/auth/session";
+import { routeDispatcher } from "./dispatch";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { SCIM_CONTENT_TYPE } from "@/lib/scim/constants";
 import * as groups from "@/app/scim/v2/[org]/Groups/route";
@@ -10,8 +11,6 @@ import * as schemas from "@/app/scim/v2/[org]/Schemas/route";
 import * as serviceProviderConfig from "@/app/scim/v2/[org]/ServiceProviderConfig/route";
 import * as user from "@/app/scim/v2/[org]/Users/[id]/route";
 import * as users from "@/app/scim/v2/[org]/Users/route";
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** The app's /scim/v2 route files by their path, as Next's file-system router would match them. */
 const routes: Array<[string, Record<string, unknown>]> = [
@@ -26,27 +25,10 @@ const routes: Array<[string, Record<string, unknown>]> = [
   ["/{org}/Groups/{id}", group],
 ];
 
-const compiled = routes.map(([template, module]) => {
-  const names: string[] = [];
-  const pattern = new RegExp(`^/scim/v2${template.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
-  return { pattern, names, module };
-});
-
 export const SCIM_ORIGIN = "http://localhost:3000";
 
 /** Dispatches a Request to the SCIM route handler Next would run for it, with the same params. */
-export async function scimFetch(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  for (const route of compiled) {
-    const match = url.pathname.match(route.pattern);
-    if (!match) continue;
-    const handler = route.module[request.method] as Handler | undefined;
-    if (!handler) return new Response(null, { status: 405 });
-    const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
-    return handler(request, { params: Promise.resolve(params) });
-  }
-  return new Response(null, { status: 404 });
-}
+export const scimFetch = routeDispatcher("/scim/v2", routes);
 
 // SCIM bodies are read as Okta or Entra would, field by field in each test's expectations.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
