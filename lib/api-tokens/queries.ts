@@ -32,3 +32,4 @@ export async function listApiTokens(ctx: MemberContext, kind: "api" | "scim" = "
     .orderBy(desc(apiTokens.createdAt))
     .limit(200);
 }
+export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];

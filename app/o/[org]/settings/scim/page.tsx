@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { TokensTable } from "@/components/api-tokens/tokens-table";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireMemberPage } from "@/lib/auth/session";
-import { formatDate, formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { canManageProvisioning, roleLabels, roles } from "@/lib/permissions";
 import { scimBaseUrl } from "@/lib/scim/route";
 import {
@@ -92,45 +93,13 @@ export default async function ScimSettingsPage({ params }: { params: Promise<{ o
           {tokens.length === 0 ? (
             <EmptyState title="No SCIM tokens yet">Create one above and give it to your identity provider.</EmptyState>
           ) : (
-            <Table aria-label="SCIM tokens">
-              <thead className="bg-gray-50">
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Token</Th>
-                  <Th>Created by</Th>
-                  <Th>Created</Th>
-                  <Th>Last used</Th>
-                  <Th>Expires</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {tokens.map((t) => {
-                  const expired = t.expiresAt !== null && t.expiresAt <= now;
-                  return (
-                    <tr key={t.id}>
-                      <Td className="font-medium text-gray-900">{t.name}</Td>
-                      <Td className="font-mono text-xs">{t.prefix}…</Td>
-                      <Td>{t.creatorName || t.creatorEmail || "A former member"}</Td>
-                      <Td>{formatDate(t.createdAt)}</Td>
-                      <Td>{t.lastUsedAt ? <time dateTime={t.lastUsedAt.toISOString()} title={formatDateTime(t.lastUsedAt)}>{formatRelative(t.lastUsedAt, now)}</time> : "Never"}</Td>
-                      <Td>{t.expiresAt ? formatDate(t.expiresAt) : "Never"}</Td>
-                      <Td className="text-right">
-                        {t.revokedAt ? (
-                          <Badge tone="red">Revoked</Badge>
-                        ) : expired ? (
-                          <Badge tone="amber">Expired</Badge>
-                        ) : (
-                          <RevokeScimTokenButton orgSlug={slug} tokenId={t.id} name={t.name} />
-                        )}
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </Table>
+            <TokensTable
+              label="SCIM tokens"
+              tokens={tokens}
+              now={now}
+              showRole={false}
+              revoke={(t) => <RevokeScimTokenButton orgSlug={slug} tokenId={t.id} name={t.name} />}
+            />
           )}
         </Section>
 
