@@ -51,10 +51,12 @@ export function canManageInvitation(actor: Role, invitationRole: Role): boolean 
 
 /**
  * R2: name, email and phone. Everyone edits their own; Admins edit Managers and Users; Managers
- * edit Users; nobody edits another Admin.
+ * edit Users; nobody edits another Admin — except the directory (SCIM), the record of everyone's
+ * name, Admins' included. An email still moves only under R2's proof (docs/decisions/086).
  */
 export function canEditProfile(actor: Actor, target: Actor): boolean {
   if (actor.userId === target.userId) return true;
+  if (actor.directory) return actor.role === "admin";
   if (target.role === "admin") return false;
   if (actor.role === "admin") return true;
   if (actor.role === "manager") return target.role === "user";

@@ -218,37 +218,71 @@ async function confirmEmailChangeInTx(options: { token: string; userId: string; 
       throw new AppError("WRONG_ACCOUNT", `Only the account's owner can confirm this change. Sign in as ${user.email} and open the link again.`);
     }
     await assertEmailClaimable(tx, request.newEmail, user.id, now);
-    const previousEmail = user.email;
-    await tx.update(users).set({ email: request.newEmail, emailVerified: now }).where(eq(users.id, user.id));
     await tx.update(emailChangeRequests).set({ status: "confirmed", resolvedAt: now }).where(eq(emailChangeRequests.id, request.id));
-    const ended = await tx
-      .delete(sessions)
-      .where(
-        and(
-          eq(sessions.userId, user.id),
-          options.currentSessionToken ? ne(sessions.sessionToken, options.currentSessionToken) : undefined,
-        ),
-      )
-      .returning({ token: sessions.sessionToken });
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, previousEmail));
-    await enqueueEmail(tx, { to: previousEmail, template: "email-changed", props: { previousEmail, newEmail: request.newEmail } });
-    const orgs = await tx.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, user.id));
-    for (const { orgId } of orgs.length ? orgs : [{ orgId: null }]) {
-      await recordAudit(tx, {
-        orgId,
-        actor: { id: user.id, email: request.newEmail },
-        action: "member.email_changed",
-        target: { id: user.id, email: request.newEmail },
-        subject: { type: "email_change", id: request.id },
-        before: { email: previousEmail },
-        after: { email: request.newEmail, otherSessionsEnded: ended.length },
-      });
-    }
-    await emitMemberUpdatedEverywhere(tx, user.id, ["email"]);
-    return { previousEmail, newEmail: request.newEmail, sessionsEnded: ended.length };
+    return switchSignInEmailInTx(tx, {
+      user,
+      newEmail: request.newEmail,
+      verified: true,
+      keepSessionToken: options.currentSessionToken,
+      actor: { id: user.id, email: request.newEmail },
+      subject: { type: "email_change", id: request.id },
+      now,
+    });
   });
   kickEmailSender();
   return result;
+}
+
+/**
+ * The switch of a sign-in email itself, once it is allowed (R2): by the person's confirmation, or
+ * by their organization's directory onto a domain that organization verified (SCIM, docs/decisions/086).
+ * Inside the caller's transaction, which has locked the person's organizations and then their row
+ * and checked the address with assertEmailClaimable. Every session of theirs but `keepSessionToken`
+ * ends, stale sign-in links of the old address die, the old address is told, and each of their
+ * organizations gets an audit entry and a `member.updated` event. The caller kicks the email sender.
+ */
+export async function switchSignInEmailInTx(
+  tx: Tx,
+  options: {
+    user: { id: string; email: string };
+    newEmail: string;
+    /** true when the person proved the new address (a confirmed link). */
+    verified: boolean;
+    keepSessionToken: string | null;
+    actor: { id: string; email: string };
+    subject?: { type: string; id: string };
+    now?: Date;
+  },
+) {
+  const now = options.now ?? new Date();
+  const { user, newEmail } = options;
+  const previousEmail = user.email;
+  await tx.update(users).set({ email: newEmail, emailVerified: options.verified ? now : null }).where(eq(users.id, user.id));
+  // Whatever change was still waiting is moot now: its link must not move the address again.
+  await tx
+    .update(emailChangeRequests)
+    .set({ status: "superseded", resolvedAt: now })
+    .where(and(eq(emailChangeRequests.userId, user.id), eq(emailChangeRequests.status, "pending")));
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, user.id), options.keepSessionToken ? ne(sessions.sessionToken, options.keepSessionToken) : undefined))
+    .returning({ token: sessions.sessionToken });
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, previousEmail));
+  await enqueueEmail(tx, { to: previousEmail, template: "email-changed", props: { previousEmail, newEmail } });
+  const orgs = await tx.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, user.id));
+  for (const { orgId } of orgs.length ? orgs : [{ orgId: null }]) {
+    await recordAudit(tx, {
+      orgId,
+      actor: options.actor,
+      action: "member.email_changed",
+      target: { id: user.id, email: newEmail },
+      subject: options.subject ?? { type: "user", id: user.id },
+      before: { email: previousEmail },
+      after: { email: newEmail, otherSessionsEnded: ended.length },
+    });
+  }
+  await emitMemberUpdatedEverywhere(tx, user.id, ["email"]);
+  return { previousEmail, newEmail, sessionsEnded: ended.length };
 }
 
 /**

@@ -34,6 +34,7 @@ export const auditActionGroups: Array<{ label: string; actions: Array<[string, s
       ["member.email_changed", "Email changed"],
       ["member.email_change_cancelled", "Email change cancelled"],
       ["member.surveys_exported", "Surveys downloaded"],
+      ["member.provisioned", "Added by provisioning"],
     ],
   },
   {
@@ -258,6 +259,9 @@ function describeAction(entry: AuditRecord, names: AuditNames): SentencePart[] {
       return [target, "'s sign-in email changed from ", { name: str(before.email) ?? "an earlier address" }, " to ", { name: str(after.email) ?? "a new address" }];
     case "member.email_change_cancelled":
       return [actor, " cancelled the change of ", ...possessive(target), " sign-in email to ", { name: str(before.pendingEmail) ?? "a new address" }];
+    case "member.provisioned":
+      // Issue 17: a member made (or made again) by the organization's identity provider; " by SCIM" follows.
+      return [actor, " added ", target, ` as ${roleLabel(after.role)}`, after.restored ? " again" : ""];
     case "member.surveys_exported":
       return [actor, " downloaded ", ...possessive(target), " surveys"];
     case "plan.subscribed":

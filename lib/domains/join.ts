@@ -81,11 +81,19 @@ export async function admitByDomainInTx(
   return membership;
 }
 
+/** Why the person could not join, for the Admins' notice: through a verified domain, or pushed by SCIM. */
+export type SeatNoticeSource = "domain" | "scim";
+
+const seatNoticeBodies: Record<SeatNoticeSource, string> = {
+  domain: "They have an address at one of your verified domains. Free a seat or move to a larger tier, then ask them to try again.",
+  scim: "Your identity provider (SCIM) tried to add them. Free a seat or move to a larger tier; the provider retries on its next sync.",
+};
+
 /**
- * D2: when a person could not join for want of seats, each Admin gets one inbox notice per
+ * D2, C1: when a person could not join for want of seats, each Admin gets one inbox notice per
  * address (not one per attempt), written in its own transaction after the refused one rolled back.
  */
-export async function notifyAdminsSeatsFull(orgId: string, email: string) {
+export async function notifyAdminsSeatsFull(orgId: string, email: string, source: SeatNoticeSource = "domain") {
   const title = `${email} could not join: every seat is taken`;
   await transaction(async (tx) => {
     const admins = await tx
@@ -98,23 +106,17 @@ export async function notifyAdminsSeatsFull(orgId: string, email: string) {
         .from(notifications)
         .where(and(eq(notifications.userId, admin.userId), eq(notifications.orgId, orgId), eq(notifications.title, title), isNull(notifications.readAt)));
       if (unread) continue;
-      await writeNotifications(tx, {
-        userId: admin.userId,
-        orgId,
-        kind: "join_refused_seats",
-        title,
-        body: "They have an address at one of your verified domains. Free a seat or move to a larger tier, then ask them to try again.",
-      });
+      await writeNotifications(tx, { userId: admin.userId, orgId, kind: "join_refused_seats", title, body: seatNoticeBodies[source] });
     }
   });
 }
 
-/** Runs an admission; a SEAT_LIMIT refusal tells the Admins (D2) and is passed on unchanged. */
-export async function withSeatNotice<T>(orgId: string | null, email: string, run: () => Promise<T>): Promise<T> {
+/** Runs an admission; a SEAT_LIMIT refusal tells the Admins (D2, C1) and is passed on unchanged. */
+export async function withSeatNotice<T>(orgId: string | null, email: string, run: () => Promise<T>, source: SeatNoticeSource = "domain"): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (orgId && error instanceof AppError && error.code === "SEAT_LIMIT") await notifyAdminsSeatsFull(orgId, email);
+    if (orgId && error instanceof AppError && error.code === "SEAT_LIMIT") await notifyAdminsSeatsFull(orgId, email, source);
     throw error;
   }
 }
@@ -241,8 +243,8 @@ export async function answerJoinRequest(ctx: MemberContext, input: { requestId: 
   });
 }
 
-/** W1: `member.created` for a person admitted through a domain, with how they came in (issue 18). */
-async function emitMemberCreated(tx: Tx, orgId: string, userId: string, source: "domain" | "sso" | "join_request") {
+/** W1: `member.created` for a person admitted as User without an invitation, with how they came in (issues 17, 18). */
+export async function emitMemberCreated(tx: Tx, orgId: string, userId: string, source: "domain" | "sso" | "join_request" | "scim") {
   const [person] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
   await emitEvent(tx, { orgId, type: "member.created", data: { userId, email: person.email, name: person.name, role: "user", status: "active", source } });
 }

@@ -75,6 +75,16 @@ export async function lockActor(tx: Tx, ctx: MemberContext): Promise<ActingMembe
 }
 
 /**
+ * Issue 17: the directory (a SCIM token) acting on the Admin who created its token. It may not
+ * suspend, delete or demote them (lib/permissions.ts): the token acts as its creator and would
+ * stop working. The refusal says what to do instead; null when this is not that case.
+ */
+export function refusedOnTokenCreator(actor: ActingMember, target: { userId: string }, doing: string): string | null {
+  if (!actor.directory || actor.userId !== target.userId) return null;
+  return `This member created the SCIM token in use: ${doing} them would stop the token from working. Create a SCIM token as another Admin first, then try again with that token.`;
+}
+
+/**
  * A member of the caller's organization, locked for the transaction. Another organization's user
  * id, or any id that is not a member here, is simply not found.
  */

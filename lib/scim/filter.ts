@@ -97,8 +97,6 @@ export function parseUserFilter(input: string | null | undefined): { filter: Use
   const filter: UserFilter = { ...values };
   if (filter.userName !== undefined) filter.userName = filter.userName.trim().toLowerCase();
   if (filter.email !== undefined) filter.email = filter.email.trim().toLowerCase();
-  // A person's userName is their sign-in email here, so the two filters name the same thing.
-  if (filter.userName && filter.email && filter.userName !== filter.email) return { filter, matchesNothing: true };
   return { filter, matchesNothing };
 }
 

@@ -144,29 +144,6 @@ function canonicalPath(path: string): string {
     .join(".");
 }
 
-/** `{"name.givenName": "Ana", "active": "False"}` → `{ name: { givenName: "Ana" }, active: false }`, minus what is ignored. */
-function expandValueObject(value: Record<string, unknown>, currentId: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [rawKey, rawValue] of Object.entries(value)) {
-    if (checkAttribute(topAttribute(rawKey), currentId, rawValue) === "skip") continue;
-    const parts = canonicalPath(rawKey).split(".");
-    let target = out;
-    for (const part of parts.slice(0, -1)) {
-      const next = target[part];
-      target[part] = next && typeof next === "object" && !Array.isArray(next) ? next : {};
-      target = target[part] as Record<string, unknown>;
-    }
-    const last = parts[parts.length - 1];
-    const existing = target[last];
-    target[last] =
-      existing && typeof existing === "object" && !Array.isArray(existing) && rawValue && typeof rawValue === "object" && !Array.isArray(rawValue)
-        ? { ...existing, ...(rawValue as object) }
-        : rawValue;
-  }
-  if ("active" in out) out.active = asBoolean(out.active, "active");
-  return out;
-}
-
 type UserResource = {
   schemas: string[];
   id: string;
@@ -254,20 +231,33 @@ export function applyUserPatch(
 ): { next: ScimUserState; changed: (keyof ScimUserState)[] } {
   const operations = readOperations(body);
   const patches: ScimPatchOperation[] = [];
+  const pushPath = (operation: Operation & { path: string }) => {
+    const attribute = topAttribute(operation.path);
+    if (checkAttribute(attribute, id, operation.value) === "skip") return;
+    const path = canonicalPath(operation.path);
+    const value = attribute === "active" && operation.op !== "remove" ? asBoolean(operation.value, "active") : operation.value;
+    patches.push({ op: operation.op, path, ...(operation.op === "remove" && value === undefined ? {} : { value }) } as ScimPatchOperation);
+  };
   for (const operation of operations) {
     if (operation.path === undefined) {
       if (!operation.value || typeof operation.value !== "object" || Array.isArray(operation.value)) {
         throw new ScimError(400, "An operation without a path needs an object value.", "invalidValue");
       }
-      const value = expandValueObject(operation.value as Record<string, unknown>, id);
-      if (Object.keys(value).length) patches.push({ op: operation.op, value } as ScimPatchOperation);
+      // A value object is a set of attributes to replace (or add), each an operation on its own
+      // path (RFC 7644 §3.5.2.1, §3.5.2.3): Entra's aadOptscim062020 keys ("name.givenName",
+      // `emails[type eq "work"].value`) are paths already, and a complex attribute's sub-attributes
+      // left out of the value stay as they are — {"name": {"givenName": "Ana"}} keeps the family name.
+      for (const [key, value] of Object.entries(operation.value as Record<string, unknown>)) {
+        const complex = value && typeof value === "object" && !Array.isArray(value) && !key.includes("[") && !key.includes(".");
+        if (complex && STORED_USER_ATTRIBUTES.has(topAttribute(key))) {
+          for (const [sub, subValue] of Object.entries(value as Record<string, unknown>)) pushPath({ op: operation.op, path: `${key}.${sub}`, value: subValue });
+        } else {
+          pushPath({ op: operation.op, path: key, value });
+        }
+      }
       continue;
     }
-    const attribute = topAttribute(operation.path);
-    if (checkAttribute(attribute, id, operation.value) === "skip") continue;
-    const path = canonicalPath(operation.path);
-    const value = attribute === "active" && operation.op !== "remove" ? asBoolean(operation.value, "active") : operation.value;
-    patches.push({ op: operation.op, path, ...(operation.op === "remove" && value === undefined ? {} : { value }) } as ScimPatchOperation);
+    pushPath(operation as Operation & { path: string });
   }
   let patched: UserResource;
   try {

@@ -36,8 +36,8 @@ export type PlanUserEventData = { planId: string; product: string; userId: strin
 export type TransferEventData = { transferId: string; planId: string; fromUserId: string; toUserId: string | null };
 
 export type WebhookEventData = {
-  /** `source`: how they came in — an invitation, a verified domain's join policy, single sign-on, an approved request. */
-  "member.created": MemberEventData & { source?: "invitation" | "domain" | "sso" | "join_request" };
+  /** `source`: how they came in — an invitation, a verified domain's join policy, single sign-on, an approved request, SCIM. */
+  "member.created": MemberEventData & { source?: "invitation" | "domain" | "sso" | "join_request" | "scim" };
   "member.updated": MemberEventData & { changes: string[] };
   "member.suspended": MemberEventData;
   "member.reactivated": MemberEventData;

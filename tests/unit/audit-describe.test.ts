@@ -111,6 +111,14 @@ describe("A1 Activity sentences", () => {
     }
   });
 
+  it("C1 A1: a member added, or added again, by the identity provider reads with its door", () => {
+    const scim = { door: "scim", tokenId: plan, name: "Okta" };
+    const added = entry({ action: "member.provisioned", targetUserId: ulf, targetEmail: "ulf@acme.test", after: { role: "user" }, via: scim });
+    expect(sentenceText(describeAuditEntry(added, names))).toBe("Ada Admin added Ulf User as User by SCIM");
+    const again = { ...added, targetUserId: null, after: { role: "user", restored: true } };
+    expect(sentenceText(describeAuditEntry(again, names))).toBe("Ada Admin added ulf@acme.test as User again by SCIM");
+  });
+
   it("A1: an action without a sentence yet still reads, humanized, never as a crash", () => {
     expect(sentenceText(describeAuditEntry(entry({ action: "member.bulk_renamed" }), names))).toBe("Ada Admin — member bulk renamed");
   });

@@ -127,6 +127,42 @@ describe("R4 delete and R9 suspend", () => {
     });
 });
 
+describe("C1–C4 the directory (a SCIM token, issue 17): an Admin that also acts on Admins, never on its token's creator", () => {
+  // The directory acts as its token's creator ("actor") with the Admin role (K2 caps it there).
+  const directory = { userId: "actor", role: "admin" as const, directory: true };
+  for (const target of roles) {
+    it(`C2/C3 R4 R9: the directory may suspend and delete another ${target}`, () => {
+      expect(canSuspendMember(directory, other(target))).toBe(true);
+      expect(canDeleteMember(directory, other(target))).toBe(true);
+    });
+    it(`C1 R2: the directory edits the details of another ${target}`, () => {
+      expect(canEditProfile(directory, other(target))).toBe(true);
+    });
+  }
+  it("C2/C3: never the token's own creator: suspending or deleting them would stop the token", () => {
+    expect(canSuspendMember(directory, me("admin"))).toBe(false);
+    expect(canDeleteMember(directory, me("admin"))).toBe(false);
+    for (const to of roles) expect(canChangeRole(directory, me("admin"), to)).toBe(false);
+  });
+  it("C4 R3: the directory demotes and promotes Admins, Managers and Users, never a suspended member", () => {
+    for (const from of roles)
+      for (const to of roles) {
+        expect(canChangeRole(directory, other(from), to)).toBe(from !== to);
+        expect(canChangeRole(directory, { ...other(from), status: "suspended" }, to)).toBe(false);
+      }
+  });
+  it("C1–C4 K2: a directory below the Admin role (never issued: SCIM tokens are Admin tokens) suspends, deletes and edits nobody", () => {
+    for (const role of ["manager", "user"] as const) {
+      const capped = { userId: "actor", role, directory: true };
+      for (const target of roles) {
+        expect(canDeleteMember(capped, other(target))).toBe(false);
+        expect(canSuspendMember(capped, other(target))).toBe(false);
+        expect(canEditProfile(capped, other(target))).toBe(false);
+      }
+    }
+  });
+});
+
 describe("T4 tier, A1 activity, P1 subscribe, O4 reassign, S3 export", () => {
   it.each(roles)("T4/A1/P1/O4: only an Admin — %s", (role) => {
     const isAdmin = role === "admin";

@@ -149,6 +149,22 @@ describe("C2 PATCH /Users as Okta and Entra send it", () => {
     expect(next.familyName).toBe("Silva-Costa");
     expect(changed.sort()).toEqual(["email", "familyName"]);
   });
+  it("C2 Entra aadOptscim062020: a value object keyed by a filtered path changes that path (never a silent 200)", () => {
+    const { next, changed } = applyUserPatch(ID, ana, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "replace", value: { displayName: "Pvlo", 'emails[type eq "work"].value': "TestBcwqnm@test.microsoft.com", "name.givenName": "Gtfd" } }],
+    });
+    expect(next).toMatchObject({ displayName: "Pvlo", email: "testbcwqnm@test.microsoft.com", givenName: "Gtfd" });
+    expect(changed.sort()).toEqual(["displayName", "email", "givenName"]);
+    const refused = scimErrorOf(() => applyUserPatch(ID, ana, { Operations: [{ op: "replace", value: { "nickName2[type eq \"x\"].value": "y" } }] }));
+    expect(refused.status).toBe(400);
+  });
+  it("C2 RFC 7644 §3.5.2.3: a value object's complex attribute replaces the sub-attributes it names and keeps the others", () => {
+    const { next, changed } = applyUserPatch(ID, ana, { Operations: [{ op: "replace", value: { name: { givenName: "Anna" } } }] });
+    expect(next).toMatchObject({ givenName: "Anna", familyName: "Silva" });
+    expect(changed).toEqual(["givenName"]);
+    expect(applyUserPatch(ID, ana, { Operations: [{ op: "replace", value: { "name.givenName": "Anna" } }] }).next.familyName).toBe("Silva");
+  });
   it("C2 Entra aadOptscim062020: one no-path value object with dotted keys", () => {
     const { next, changed } = applyUserPatch(ID, ana, {
       schemas: [PATCH_OP],
