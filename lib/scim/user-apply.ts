@@ -39,6 +39,11 @@ function fullName(state: Pick<ScimUserState, "givenName" | "familyName" | "displ
   return [state.givenName, state.familyName].filter(Boolean).join(" ") || state.displayName || null;
 }
 
+/** A display name is kept on the identity only when it says something the names do not: otherwise it follows them. */
+export function identityDisplayName(state: Pick<ScimUserState, "givenName" | "familyName" | "displayName">): string | null {
+  return state.displayName && state.displayName !== fullName(state) ? state.displayName : null;
+}
+
 /**
  * The directory's userName and externalId are labels of the identity provider, unique within the
  * organization: a userName also may not be another member's sign-in email while that member has
@@ -136,8 +141,7 @@ export async function applyUserState(
     after[field] = to;
   };
   const name = fullName(next);
-  // A display name is kept only when it says something the names do not: otherwise it follows them.
-  const displayName = next.displayName && next.displayName !== name ? next.displayName : null;
+  const displayName = identityDisplayName(next);
   note("userName", current.userName, next.userName);
   note("externalId", current.externalId, next.externalId);
   note("displayName", row.identityDisplayName, displayName);
@@ -153,6 +157,12 @@ export async function applyUserState(
   if (identityChanged || row.identityUserName === null) {
     await assertIdentityFree(tx, actor.orgId, row.id, next);
     await upsertIdentity(tx, actor.orgId, row.id, { userName: next.userName, externalId: next.externalId, displayName });
+  } else if (profileChanged || emailChanged) {
+    // The resource's meta.lastModified reads the identity's time: a change of names or email moves it too.
+    await tx
+      .update(scimIdentities)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(scimIdentities.orgId, actor.orgId), eq(scimIdentities.userId, row.id)));
   }
   if (profileChanged) {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, row.id)).for("no key update");

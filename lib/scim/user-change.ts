@@ -14,9 +14,9 @@ import { reassignPlanInTx } from "@/lib/transfers/reassign-plan";
 import { transaction } from "@/lib/transaction";
 import { publicBaseUrl } from "@/lib/url";
 import { ScimError } from "./errors";
-import { applyUserPatch, readUserResource, type ScimUserState } from "./patch";
+import { applyUserPatch, readOperations, readUserResource, type ScimUserState } from "./patch";
 import type { ScimAnswer } from "./route";
-import { applyUserState, upsertIdentity, type AppliedChange } from "./user-apply";
+import { applyUserState, checkUserState, upsertIdentity, type AppliedChange } from "./user-apply";
 import { findScimUserRow, isUserId, readScimUser, stateOf, type ScimUserRow } from "./users";
 
 /**
@@ -71,11 +71,14 @@ async function changeScimUser(
 
 /** PUT /Users/{id}: the whole resource (RFC 7644 §3.5.1); what it leaves out is cleared. */
 export function replaceScimUser(ctx: MemberContext, userId: string, body: unknown, baseUrl: string) {
-  return changeScimUser(ctx, userId, baseUrl, () => readUserResource(body));
+  // A body that is no User is refused before the organization is locked.
+  const next = checkUserState(readUserResource(body));
+  return changeScimUser(ctx, userId, baseUrl, () => next);
 }
 
 /** PATCH /Users/{id}: Okta's and Entra's operations (RFC 7644 §3.5.2); one that cannot be applied is an error, never a silent 200. */
 export function patchScimUser(ctx: MemberContext, userId: string, body: unknown, baseUrl: string) {
+  readOperations(body); // a body that is no PatchOp is refused before the organization is locked
   return changeScimUser(ctx, userId, baseUrl, (row) => applyUserPatch(row.id, stateOf(row), body).next);
 }
 

@@ -17,7 +17,7 @@ import { publicBaseUrl } from "@/lib/url";
 import { ScimError } from "./errors";
 import { readUserResource, type ScimUserState } from "./patch";
 import type { ScimAnswer } from "./route";
-import { applyUserState, checkUserState } from "./user-apply";
+import { applyUserState, checkUserState, identityDisplayName, upsertIdentity } from "./user-apply";
 import { findScimUserRow, readScimUser } from "./users";
 
 type Candidate = {
@@ -33,8 +33,8 @@ type Candidate = {
  * Who a POST /Users names, read under the organization's lock: the person of this organization
  * with that userName (their identity's, or the sign-in email of a member without one) or that
  * externalId, or a member — or an earlier member with an identity kept — at that email. Several
- * different people named at once is a conflict. `account` is an account of that email that is no
- * member here and has no identity: it simply becomes a member (docs/decisions/086).
+ * different people named at once is a conflict. An account of that email that is neither is no one
+ * this organization knows: it simply becomes a member (accountFor; docs/decisions/086).
  */
 async function findExisting(tx: Tx, orgId: string, wanted: ScimUserState) {
   const userName = wanted.userName.toLowerCase();
@@ -68,8 +68,7 @@ async function findExisting(tx: Tx, orgId: string, wanted: ScimUserState) {
   if (people.length > 1) {
     throw new ScimError(409, `This userName, externalId and email name ${people.length} different users of this organization: ${people.map((p) => p.id).join(", ")}.`, "uniqueness");
   }
-  const account = rows.find((row) => row.email.toLowerCase() === email && row.membershipId === null && row.identityUserName === null);
-  return { person: people[0] ?? null, account: account ?? null };
+  return people[0] ?? null;
 }
 
 /**
@@ -96,15 +95,22 @@ async function addMembership(tx: Tx, actor: ActingMember, person: { id: string; 
   });
 }
 
-/** The account of this address, made when there is none; another organization making it at the same moment is no error. */
-async function accountFor(tx: Tx, wanted: ScimUserState): Promise<{ id: string; email: string }> {
+/**
+ * The account of this address, made when there is none; another organization making it at the
+ * same moment is no error (the insert waits on the address's unique index, then does nothing).
+ * `made` says whether this request made it. An account found, not made, is locked after the
+ * organization (one lock order): a direct email change elsewhere checks who shares the person.
+ */
+async function accountFor(tx: Tx, wanted: ScimUserState): Promise<{ id: string; email: string; made: boolean }> {
   const name = [wanted.givenName, wanted.familyName].filter(Boolean).join(" ") || wanted.displayName || null;
-  await tx
+  const [made] = await tx
     .insert(users)
     .values({ email: wanted.email, firstName: wanted.givenName, lastName: wanted.familyName, name, phone: wanted.phone })
-    .onConflictDoNothing();
-  const [person] = await tx.select({ id: users.id, email: users.email }).from(users).where(sql`lower(${users.email}) = ${wanted.email}`);
-  return person;
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email });
+  if (made) return { ...made, made: true };
+  const [found] = await tx.select({ id: users.id, email: users.email }).from(users).where(sql`lower(${users.email}) = ${wanted.email}`).for("no key update");
+  return { ...found, made: false };
 }
 
 export type CreateOutcome = "created" | "reactivated" | "restored";
@@ -125,7 +131,7 @@ export async function createScimUser(ctx: MemberContext, body: unknown, baseUrl:
   const run = () =>
     transaction(async (tx) => {
       const actor = await lockActor(tx, ctx);
-      const { person, account } = await findExisting(tx, actor.orgId, wanted);
+      const person = await findExisting(tx, actor.orgId, wanted);
       let outcome: CreateOutcome;
       let userId: string;
       if (person?.status === "active") {
@@ -146,11 +152,17 @@ export async function createScimUser(ctx: MemberContext, body: unknown, baseUrl:
         userId = person.id;
       } else {
         await takeSeat(tx, actor, wanted.email);
-        const created = account ?? (await accountFor(tx, wanted));
-        await tx.select({ id: users.id }).from(users).where(eq(users.id, created.id)).for("no key update");
+        const created = await accountFor(tx, wanted);
         await addMembership(tx, actor, created, false);
         outcome = "created";
         userId = created.id;
+        if (created.made) {
+          // A new person: the account has the request's names, and findExisting found this
+          // userName and externalId free under the organization's lock. Only the identity is left.
+          await upsertIdentity(tx, actor.orgId, userId, { userName: wanted.userName, externalId: wanted.externalId, displayName: identityDisplayName(wanted) });
+          if (!wanted.active) await setMemberStatusInTx(tx, actor, userId, "suspended");
+          return { outcome, resource: await readScimUser(tx, actor.orgId, userId, baseUrl) };
+        }
       }
       const row = await findScimUserRow(tx, actor.orgId, userId);
       await applyUserState(tx, actor, row, wanted, { baseUrl: appUrl, keepMissing: true });

@@ -32,9 +32,10 @@ export async function changeEmailByDirectory(
 ): Promise<EmailOutcome> {
   const wanted = newEmail.toLowerCase();
   if (wanted === target.email.toLowerCase()) return "unchanged";
-  // The person's row, after the organization: another organization adding or removing them waits,
-  // so "belongs to no other organization" stays true until this commits.
-  const [person] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, target.userId)).for("no key update");
+  // The person's row, after the organization, FOR UPDATE: it conflicts with the KEY SHARE lock that
+  // inserting a membership of theirs takes, so no organization can add them between the check
+  // below and this commit — "belongs to no other organization" holds until the change is made.
+  const [person] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, target.userId)).for("update");
   try {
     await assertEmailClaimable(tx, wanted, person.id);
   } catch (error) {

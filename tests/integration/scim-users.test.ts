@@ -307,6 +307,16 @@ describe("C1 uniqueness and restore", () => {
     expect(refused.body.detail).toMatch(/Free tier/);
   });
 
+  it("C1 R9: a POST with active false makes a suspended member, holding a seat, audited as created then suspended", async () => {
+    const w = await world();
+    const created = await w.scim("POST", "/Users", person("paused@acme.test", { active: false }));
+    expect(created.status).toBe(201);
+    expect(created.body.active).toBe(false);
+    expect(await membership(w.org.id, created.body.id)).toMatchObject({ status: "suspended", role: "user" });
+    const actions = (await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetUserId, created.body.id)).orderBy(asc(auditLog.id))).map((a) => a.action);
+    expect(actions).toEqual(["member.provisioned", "member.suspended"]);
+  });
+
   it("C1: an account that exists (a member elsewhere) simply becomes a member here; its email, names' owner and sessions are untouched", async () => {
     const w = await world();
     const elsewhere = await addNamedMember(t.db, w.other.id, "user");
