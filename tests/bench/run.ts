@@ -648,6 +648,23 @@ function scimFailed(scim: Awaited<ReturnType<typeof scimRun>>): boolean {
   return problems.length > 0;
 }
 
+/**
+ * The highest 1-minute load average seen while the bench ran (sampled every 5 s): above the core
+ * count, something else shared the machine during some of the measurements, and their ratios
+ * (each measured in its own window) can disagree by more than the code does.
+ */
+let peakLoad = 0;
+const loadSampler = setInterval(() => (peakLoad = Math.max(peakLoad, os.loadavg()[0])), 5000);
+loadSampler.unref();
+
+function loadSentence(): string {
+  const cores = os.cpus().length;
+  const peak = Math.max(peakLoad, os.loadavg()[0]);
+  return peak > cores
+    ? `load average up to ${peak.toFixed(1)} during the run on ${cores} cores: another workload shared the machine for part of it, so ratios measured at different moments are noisier than usual; compare ratios, not absolute numbers.`
+    : `load average at most ${peak.toFixed(1)} during the run on ${cores} cores (the bench's own server, PostgreSQL and load generator); compare ratios, not absolute numbers.`;
+}
+
 function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -759,6 +776,7 @@ async function main() {
     const output = {
       machine: machine(),
       loadAverage: os.loadavg()[0],
+      peakLoadAverage: Math.round(Math.max(peakLoad, os.loadavg()[0]) * 10) / 10,
       measuredAt: new Date().toISOString(),
       settings: { connections, seconds, warmupSeconds, members: BENCH.members, auditEntries: BENCH.auditEntries, surveys: BENCH.surveys, tasks: BENCH.tasks },
       floors,
@@ -909,7 +927,7 @@ function updateReadme(
   const block = [
     start,
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine}; ${connections} connections, ${seconds} s after a ${warmupSeconds} s warm-up, PostgreSQL on the same machine; ` +
-      `load average ${os.loadavg()[0].toFixed(1)} at the end (above the core count, another workload shared the machine: compare ratios, not absolute numbers).`,
+      loadSentence(),
     "",
     rendered,
     "",
