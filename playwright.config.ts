@@ -5,11 +5,14 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 /**
- * Debian's Chromium (or CHROMIUM_PATH, or a browser Playwright already has). Playwright's own
- * download cannot run on these machines, so we never ask for it.
+ * CHROMIUM_PATH, else Debian's headless shell (`apt-get install chromium-headless-shell`: the same
+ * Blink without the browser's UI layer, which Playwright itself prefers for headless runs; it
+ * spends about a third less CPU on this suite than the full browser, docs/decisions/089), else
+ * Debian's Chromium, else a browser Playwright already has. Playwright's own download cannot run
+ * on these machines, so we never ask for it.
  */
 function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
   for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,8 +29,12 @@ function chromiumPath(): string {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two test files at a time, each file's tests in order: every file makes its own organizations
+  // and addresses (newScenario, uniqueEmail), so files do not depend on each other; two workers
+  // keep both cores busy where one left the machine waiting on the browser and the server
+  // (docs/decisions/089). E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -19,6 +19,7 @@ import postgres from "postgres";
 import { syncProductCatalog } from "@/db/catalog";
 import { migrateDatabase } from "@/db/migrate";
 import type { DatabaseHandle } from "@/db/client";
+import type { MemberContext } from "@/lib/auth/session";
 import * as schema from "@/db/schema";
 import { BENCH, seedBench } from "./seed";
 
@@ -425,6 +426,245 @@ async function invitationRun(databaseUrl: string) {
   };
 }
 
+/** A SCIM token of this organization's Admin, made by the real service (K1's machinery, kind "scim"). */
+async function scimToken(databaseUrl: string, slug: string, adminEmail: string, name: string): Promise<string> {
+  // The services are loaded only here: the rest of the bench talks to the server over HTTP.
+  process.env.SEATWISE_EMAIL_SENDER = "off";
+  const { createDatabase, setDatabase } = await import("@/db/client");
+  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  const handle = createDatabase({ kind: "postgres", url: databaseUrl, max: 2 });
+  setDatabase(handle);
+  try {
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const [row] = await sql`
+      select u.id as "userId", u.email, u.name, o.id as "orgId", o.slug, o.name as "orgName", o.tier, o.kind,
+             m.id as "membershipId", m.role, m.status
+      from organizations o join memberships m on m.org_id = o.id join users u on u.id = m.user_id
+      where o.slug = ${slug} and u.email = ${adminEmail}`;
+    await sql.end();
+    if (!row) throw new Error(`no Admin ${adminEmail} in ${slug}`);
+    const ctx: MemberContext = {
+      user: { id: row.userId, email: row.email, name: row.name },
+      org: { id: row.orgId, slug: row.slug, name: row.orgName, tier: row.tier, kind: row.kind },
+      membership: { id: row.membershipId, role: row.role, status: row.status },
+    };
+    const created = await createApiToken(ctx, { name, role: "admin", expiresIn: "365" }, { baseUrl: base, kind: "scim" });
+    return created.token;
+  } finally {
+    setDatabase(undefined);
+    await handle.close();
+  }
+}
+
+type ScimAnswerSeen = { status: number; body: { detail?: string; schemas?: string[]; id?: string } | null };
+
+/**
+ * A SCIM client as an identity provider runs one: `concurrency` requests in flight, the next sent
+ * as soon as one answers, until `count` were sent or `until` (ms since the epoch) has passed. Every
+ * answer is kept (status and body) so the caller can check each one, not just count them.
+ */
+async function scimClientRun(options: { concurrency: number; count?: number; until?: number; send: (i: number) => Promise<Response> }) {
+  const answers: ScimAnswerSeen[] = [];
+  const latencies: number[] = [];
+  let next = 0;
+  const more = () => (options.count === undefined || next < options.count) && (options.until === undefined || Date.now() < options.until);
+  const server0 = serverPid ? cpuTicks(serverPid) : 0;
+  const postgres0 = postgresTicks();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (more()) {
+        const i = next++;
+        const t0 = performance.now();
+        // A connection reset on an overloaded machine is a failed request (status 0), not the end of the run.
+        const answer: ScimAnswerSeen = await options.send(i).then(
+          async (response) => ({ status: response.status, body: (await response.json().catch(() => null)) as ScimAnswerSeen["body"] }),
+          () => ({ status: 0, body: null }),
+        );
+        latencies.push(performance.now() - t0);
+        answers.push(answer);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const postgres1 = postgresTicks();
+  latencies.sort((a, b) => a - b);
+  const perRequest = (ticks: number) => Math.round((ticks / TICKS_PER_MS / Math.max(1, answers.length)) * 10) / 10;
+  return {
+    answers,
+    elapsed,
+    p50: Math.round(latencies[Math.floor(latencies.length * 0.5)] ?? 0),
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
+    serverCpuMs: serverPid ? perRequest(cpuTicks(serverPid) - server0) : null,
+    postgresCpuMs: postgres0 !== null && postgres1 !== null ? perRequest(postgres1 - postgres0) : null,
+  };
+}
+
+/** What an identity provider sends for a new person (RFC 7643 core User, as Okta and Entra shape it). */
+function scimUser(userName: string, i: number) {
+  const given = ["Ada", "Ben", "Cleo", "Dev", "Elif", "Farid", "Gia", "Hugo"][i % 8];
+  const family = ["Berg", "Chen", "Dubois", "Okafor", "Rossi", "Tanaka"][i % 6];
+  return JSON.stringify({
+    schemas: [SCIM_USER_SCHEMA],
+    userName,
+    name: { givenName: given, familyName: family },
+    emails: [{ value: userName, type: "work", primary: true }],
+    active: true,
+  });
+}
+
+const SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+const SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+/** Seats in use as T1 counts them: members and pending member invitations. */
+async function seatsUsed(databaseUrl: string, slug: string): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [usage] = await sql`
+    select (select count(*) from memberships m where m.org_id = o.id)::int
+         + (select count(*) from invitations i where i.org_id = o.id and i.kind = 'member' and i.status = 'pending' and i.expires_at > now())::int as used
+    from organizations o where o.slug = ${slug}`;
+  await sql.end();
+  return usage.used as number;
+}
+
+/**
+ * scim (issue 17): an identity provider's first push of a directory. `BENCH.scim.users` people
+ * created through `POST /scim/v2/{org}/Users` at 20 requests at a time into an Enterprise
+ * organization, measured against a floor of the same client, concurrency and token machinery: `GET
+ * /ServiceProviderConfig` (authenticate the token, count it against the rate limit, answer a
+ * constant document). Then `seatsAttempts` creates against a Pro organization with one of its 10
+ * seats used: seats must end at most at the limit, and every refusal must be a SCIM error whose
+ * `detail` names the tier and the limit (T3, T5).
+ */
+async function scimRun(databaseUrl: string, dataFloor: Measured | null) {
+  const { org, admin, seatsOrg, seatsAdmin, users, concurrency, seatsAttempts } = BENCH.scim;
+  const floorToken = await scimToken(databaseUrl, org, admin, "Bench floor");
+  const token = await scimToken(databaseUrl, org, admin, "Bench Okta");
+  const seatsToken = await scimToken(databaseUrl, seatsOrg, seatsAdmin, "Bench Okta");
+  const headers = (t: string) => ({ authorization: `Bearer ${t}`, "content-type": "application/scim+json", accept: "application/scim+json" });
+
+  // The floor: the same client and concurrency against the cheapest authenticated SCIM request.
+  const config = (i: number) => fetch(`${base}/scim/v2/${org}/ServiceProviderConfig?i=${i}`, { headers: headers(floorToken) });
+  await scimClientRun({ concurrency, until: Date.now() + warmupSeconds * 1000, send: config });
+  const floorRun = await scimClientRun({ concurrency, until: Date.now() + seconds * 1000, send: config });
+  const floorOk = floorRun.answers.filter((a) => a.status === 200).length;
+  const floor = {
+    rps: Math.round((floorOk / floorRun.elapsed) * 10) / 10,
+    p50: floorRun.p50,
+    p99: floorRun.p99,
+    errors: floorRun.answers.length - floorOk,
+    serverCpuMs: floorRun.serverCpuMs,
+    postgresCpuMs: floorRun.postgresCpuMs,
+    ratioToDataFloor: dataFloor?.rps ? Math.round(((floorOk / floorRun.elapsed) / dataFloor.rps) * 100) / 100 : null,
+  };
+  console.log(`[bench] scim floor (GET /ServiceProviderConfig): ${floor.rps} req/s, p99 ${floor.p99} ms`);
+
+  // Warm-up creates (not counted), then the measured push, with the organization lock's waits.
+  const create = (slug: string, t: string, prefix: string) => (i: number) =>
+    fetch(`${base}/scim/v2/${slug}/Users`, { method: "POST", headers: headers(t), body: scimUser(`${prefix}${i}@bench-scim.test`, i) });
+  const warmup = await scimClientRun({ concurrency, count: 100, send: create(org, token, "warmup-") });
+  // One create alone: the SQL statements it runs (the fewest of three), nearly all of them inside
+  // the transaction that holds the organization's lock.
+  let sqlPerCreate = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const before = await statements();
+    const response = await create(org, token, "alone-")(i);
+    await response.arrayBuffer();
+    const after = await statements();
+    if (response.status !== 201) throw new Error(`a SCIM create alone answered ${response.status}`);
+    sqlPerCreate = Math.min(sqlPerCreate, after - before);
+  }
+  const sampled = await sampleOrganizationLockWaits(
+    databaseUrl,
+    () => scimClientRun({ concurrency, count: users, send: create(org, token, "person-") }),
+    (r) => r.answers.filter((a) => a.status === 201).length,
+  );
+  const push = sampled.result;
+  const created = push.answers.filter((a) => a.status === 201 && a.body?.id).length;
+  const failures = push.answers.filter((a) => a.status !== 201 || !a.body?.id);
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [members] = await sql`
+    select count(*)::int as n from memberships m join organizations o on o.id = m.org_id join users u on u.id = m.user_id
+    where o.slug = ${org} and u.email like 'person-%@bench-scim.test' and m.status = 'active'`;
+  await sql.end();
+  const createsPerSecond = Math.round((created / push.elapsed) * 10) / 10;
+  console.log(`[bench] scim creates: ${created} of ${users} in ${push.elapsed.toFixed(1)} s, ${createsPerSecond}/s, p99 ${push.p99} ms; ${members.n} members made`);
+
+  // The Pro organization: creates past its 10 seats are refused in SCIM's words, nothing over.
+  const limit = 10;
+  const seatsRun = await scimClientRun({ concurrency, count: seatsAttempts, send: create(seatsOrg, seatsToken, "seat-") });
+  const used = await seatsUsed(databaseUrl, seatsOrg);
+  const refusals = seatsRun.answers.filter((a) => a.status !== 201);
+  const saysTierAndLimit = (a: ScimAnswerSeen) =>
+    a.status >= 400 && a.status < 500 && !!a.body?.schemas?.includes(SCIM_ERROR_SCHEMA) && /\bPro\b/.test(a.body.detail ?? "") && new RegExp(`\\b${limit}\\b`).test(a.body.detail ?? "");
+  const unexplained = refusals.filter((a) => !saysTierAndLimit(a));
+
+  const statusCounts = (answers: ScimAnswerSeen[]) =>
+    Object.fromEntries([...answers.reduce((m, a) => m.set(a.status, (m.get(a.status) ?? 0) + 1), new Map<number, number>())].sort(([a], [b]) => a - b));
+  return {
+    users,
+    concurrency,
+    createsPerSecond,
+    p50: push.p50,
+    p99: push.p99,
+    created,
+    membersMade: members.n as number,
+    errors: failures.length,
+    statuses: statusCounts(push.answers),
+    firstError: failures[0] ?? null,
+    warmupCreated: warmup.answers.filter((a) => a.status === 201).length,
+    sqlPerCreate,
+    serverCpuMs: push.serverCpuMs,
+    postgresCpuMs: push.postgresCpuMs,
+    lockWaitP99Ms: sampled.lockWaitP99Ms,
+    floor,
+    ratioToScimFloor: floor.rps ? Math.round((createsPerSecond / floor.rps) * 100) / 100 : 0,
+    ratioToDataFloor: dataFloor?.rps ? Math.round((createsPerSecond / dataFloor.rps) * 100) / 100 : null,
+    seatsOverLimit: Math.max(0, used - limit),
+    seats: {
+      tier: "pro",
+      limit,
+      attempts: seatsAttempts,
+      created: seatsRun.answers.filter((a) => a.status === 201).length,
+      refused: refusals.length,
+      refusedWithTierAndLimit: refusals.length - unexplained.length,
+      seatsUsed: used,
+      statuses: statusCounts(seatsRun.answers),
+      firstUnexplained: unexplained[0] ?? null,
+    },
+  };
+}
+
+/** A SCIM run that broke a rule (seats over the limit, a refusal that does not say why, members lost or doubled) fails the bench. */
+function scimFailed(scim: Awaited<ReturnType<typeof scimRun>>): boolean {
+  const problems = [
+    scim.seatsOverLimit > 0 && `SCIM SEATS OVERSHOT: ${scim.seats.seatsUsed} of ${scim.seats.limit}`,
+    scim.seats.refused !== scim.seats.refusedWithTierAndLimit &&
+      `SCIM: ${scim.seats.refused - scim.seats.refusedWithTierAndLimit} refused creates are not a SCIM error naming the tier and the limit, e.g. ${JSON.stringify(scim.seats.firstUnexplained)}`,
+    scim.membersMade !== scim.created && `SCIM: ${scim.created} creates answered 201 but ${scim.membersMade} members exist`,
+    scim.errors > 0 && `SCIM: ${scim.errors} of ${scim.users} creates failed (${JSON.stringify(scim.statuses)}), e.g. ${JSON.stringify(scim.firstError)}`,
+  ].filter(Boolean);
+  for (const problem of problems) console.error(problem);
+  return problems.length > 0;
+}
+
+/**
+ * The highest 1-minute load average seen while the bench ran (sampled every 5 s): above the core
+ * count, something else shared the machine during some of the measurements, and their ratios
+ * (each measured in its own window) can disagree by more than the code does.
+ */
+let peakLoad = 0;
+const loadSampler = setInterval(() => (peakLoad = Math.max(peakLoad, os.loadavg()[0])), 5000);
+loadSampler.unref();
+
+function loadSentence(): string {
+  const cores = os.cpus().length;
+  const peak = Math.max(peakLoad, os.loadavg()[0]);
+  return peak > cores
+    ? `load average up to ${peak.toFixed(1)} during the run on ${cores} cores: another workload shared the machine for part of it, so ratios measured at different moments are noisier than usual; compare ratios, not absolute numbers.`
+    : `load average at most ${peak.toFixed(1)} during the run on ${cores} cores (the bench's own server, PostgreSQL and load generator); compare ratios, not absolute numbers.`;
+}
+
 function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model?.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -467,6 +707,9 @@ async function main() {
     SEATWISE_WEBHOOK_SENDER: "off",
     SEATWISE_INVITATION_SWEEP: "off",
     SEATWISE_NEW_ADDRESS_SIGNINS_PER_HOUR: "100000",
+    // The SCIM run sends 10,000 creates and a floor's worth of reads within a minute or two: the
+    // per-token limit (12,000 a minute by default) must not be what is measured.
+    SEATWISE_SCIM_RATE_LIMIT_PER_MINUTE: "1000000",
     AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
     AUTH_URL: base,
   };
@@ -476,6 +719,13 @@ async function main() {
   const server = await startServer(env);
   serverPid = server.pid;
   try {
+    if (process.env.BENCH_ONLY === "scim") {
+      // Only the SCIM run, for working on it: printed, not written to results.json or the README.
+      const scim = await scimRun(databaseUrl, null);
+      console.log(JSON.stringify(scim, null, 2));
+      if (scimFailed(scim)) process.exitCode = 1;
+      return;
+    }
     const cookie = await signIn(databaseUrl);
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     const [largest] = await sql`
@@ -521,10 +771,12 @@ async function main() {
     console.log(`[bench] writes.personal: ${personal.rps} req/s, p99 ${personal.p99} ms, ${personal.ratioToDataFloor} × the data floor`);
     const invitations = await invitationRun(databaseUrl);
     const twoProcesses = await twoProcessRun(databaseUrl, env);
-    const goals = targets(floors, results, alone, invitations, personal, twoProcesses);
+    const scim = await scimRun(databaseUrl, floors.data);
+    const goals = targets(floors, results, alone, invitations, personal, twoProcesses, scim);
     const output = {
       machine: machine(),
       loadAverage: os.loadavg()[0],
+      peakLoadAverage: Math.round(Math.max(peakLoad, os.loadavg()[0]) * 10) / 10,
       measuredAt: new Date().toISOString(),
       settings: { connections, seconds, warmupSeconds, members: BENCH.members, auditEntries: BENCH.auditEntries, surveys: BENCH.surveys, tasks: BENCH.tasks },
       floors,
@@ -535,6 +787,7 @@ async function main() {
       writes: { personal },
       invitations,
       twoProcesses,
+      scim,
       targets: goals,
     };
     // The default run is the one the README table shows; a scale run keeps its own file.
@@ -549,7 +802,11 @@ async function main() {
     );
     console.log(`Two processes: admitted per round ${twoProcesses.admittedPerRound.join(", ")}; at most ${twoProcesses.seatsUsed} of ${twoProcesses.seatLimit} seats.`);
     console.log(goals.map((g) => `${g.met ? "met   " : "MISSED"} ${g.target}: ${g.measured}`).join("\n"));
-    if (!scaleRun) updateReadme(output.machine, rendered, invitations, goals, personal, twoProcesses);
+    console.log(
+      `SCIM: ${scim.created} of ${scim.users} created at ${scim.concurrency} at a time, ${scim.createsPerSecond}/s (p99 ${scim.p99} ms, ${scim.ratioToScimFloor} × the SCIM floor); ` +
+        `${scim.seats.attempts} creates on a ${scim.seats.limit}-seat Pro organization: ${scim.seats.created} created, ${scim.seats.seatsUsed} seats used, ${scim.seatsOverLimit} over.`,
+    );
+    if (!scaleRun) updateReadme(output.machine, rendered, invitations, goals, personal, twoProcesses, scim);
     if (twoProcesses.admittedPerRound.some((n) => n !== 1) || twoProcesses.seatsUsed > twoProcesses.seatLimit) {
       console.error(`TWO PROCESSES: admitted ${twoProcesses.admittedPerRound.join(", ")}; ${twoProcesses.seatsUsed} of ${twoProcesses.seatLimit} seats`);
       process.exitCode = 1;
@@ -558,6 +815,7 @@ async function main() {
       console.error(`SEATS OVERSHOT: ${invitations.seatsUsed} of ${invitations.seatLimit}`);
       process.exitCode = 1;
     }
+    if (scimFailed(scim)) process.exitCode = 1;
     if (output.errors) console.warn(`[bench] ${output.errors} requests failed or answered non-2xx`);
   } finally {
     server.kill("SIGTERM");
@@ -574,6 +832,7 @@ function targets(
   invitations: Awaited<ReturnType<typeof invitationRun>>,
   personal: Awaited<ReturnType<typeof personalRun>>,
   twoProcesses: Awaited<ReturnType<typeof twoProcessRun>>,
+  scim: Awaited<ReturnType<typeof scimRun>>,
 ): Target[] {
   const users = pages.find((p) => p.name === "Users");
   const slow = pages.filter((p) => p.ratioToRenderFloor < 0.7);
@@ -612,6 +871,20 @@ function targets(
       met: invitations.seatsUsed <= invitations.seatLimit,
       measured: `${invitations.seatsUsed} of ${invitations.seatLimit} seats used`,
     },
+    {
+      target: `at least 85 SCIM creates per second (${scim.users.toLocaleString("en-US")} users at ${scim.concurrency} concurrent requests, Enterprise)`,
+      met: scim.createsPerSecond >= 85 && scim.errors === 0,
+      measured:
+        `${scim.createsPerSecond}/s, ${scim.created} created in ${Math.round(scim.created / Math.max(scim.createsPerSecond, 0.1))} s (p99 ${scim.p99} ms): ` +
+        `${scim.ratioToScimFloor} × the SCIM floor (${scim.floor.rps} req/s); ${scim.sqlPerCreate} SQL statements a create; organization lock wait p99 ${scim.lockWaitP99Ms} ms` +
+        (scim.errors ? `; ${scim.errors} failed` : "") +
+        (scim.createsPerSecond < 85 ? ` (missed by ${(85 - scim.createsPerSecond).toFixed(1)}/s)` : ""),
+    },
+    {
+      target: "zero seats over the limit after the SCIM run on a Pro organization, every refusal a SCIM error naming the tier and the limit",
+      met: scim.seatsOverLimit === 0 && scim.seats.refused === scim.seats.refusedWithTierAndLimit,
+      measured: `${scim.seats.seatsUsed} of ${scim.seats.limit} seats used (${scim.seatsOverLimit} over); ${scim.seats.refusedWithTierAndLimit} of ${scim.seats.refused} refusals name the tier and the limit`,
+    },
   ];
   if (users) {
     list.splice(
@@ -644,6 +917,7 @@ function updateReadme(
   goals: Target[],
   personal: Awaited<ReturnType<typeof personalRun>>,
   twoProcesses: Awaited<ReturnType<typeof twoProcessRun>>,
+  scim: Awaited<ReturnType<typeof scimRun>>,
 ) {
   const file = path.join(root, "README.md");
   const readme = fs.readFileSync(file, "utf8");
@@ -653,7 +927,7 @@ function updateReadme(
   const block = [
     start,
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine}; ${connections} connections, ${seconds} s after a ${warmupSeconds} s warm-up, PostgreSQL on the same machine; ` +
-      `load average ${os.loadavg()[0].toFixed(1)} at the end (above the core count, another workload shared the machine: compare ratios, not absolute numbers).`,
+      loadSentence(),
     "",
     rendered,
     "",
@@ -661,6 +935,12 @@ function updateReadme(
     "| --- | ---: | ---: | ---: | ---: |",
     `| Personal writes, ${personal.members} members at once (notification read, survey check-out and in, task done) | ${personal.rps} | ${personal.p99} | ${personal.ratioToDataFloor.toFixed(2)} | |`,
     `| Invitations created and accepted | ${invitations.perSecond} | ${invitations.p99} | | ${invitations.lockWaitP99Ms} |`,
+    `| *SCIM floor*: \`GET /ServiceProviderConfig\`, ${scim.concurrency} at a time | ${scim.floor.rps} | ${scim.floor.p99} | ${scim.floor.ratioToDataFloor?.toFixed(2) ?? ""} | |`,
+    `| SCIM creates (\`POST /Users\`), ${scim.created.toLocaleString("en-US")} people at ${scim.concurrency} at a time: \`scim.createsPerSecond\` | ${scim.createsPerSecond} | ${scim.p99} | ${scim.ratioToDataFloor?.toFixed(2) ?? ""} | ${scim.lockWaitP99Ms} |`,
+    "",
+    `SCIM creates are ${scim.ratioToScimFloor} × the SCIM floor; one create runs ${scim.sqlPerCreate} SQL statements (Node ${scim.serverCpuMs} ms, PostgreSQL ${scim.postgresCpuMs} ms of CPU a create). ${scim.seats.attempts} SCIM creates on a ${scim.seats.limit}-seat Pro organization with one seat used: ` +
+      `${scim.seats.created} created, ${scim.seats.seatsUsed} seats used (\`scim.seatsOverLimit\` ${scim.seatsOverLimit}); ` +
+      `${scim.seats.refusedWithTierAndLimit} of ${scim.seats.refused} refusals are SCIM errors naming the tier and the limit.`,
     "",
     `${invitations.raceAttempts} invitations at once on a ${invitations.seatLimit}-seat organization: ${invitations.seatsUsed} seats used. ` +
       `Two \`next start\` processes on one database, 40 requests for the last seat split across them, ${twoProcesses.rounds} rounds: ` +

@@ -13,6 +13,22 @@ export const BENCH = {
   admin: "bea.bench@bench.test",
   searchTerm: "Quinn",
   invitationsOrg: "bench-seats",
+  /**
+   * The SCIM run (issue 17): an Enterprise organization an identity provider pushes its directory
+   * into (one Admin, who creates the SCIM token), and a Pro organization (10 seats, one used) whose
+   * creates must stop at the limit.
+   */
+  scim: {
+    org: "bench-scim",
+    admin: "scim.admin@bench.test",
+    seatsOrg: "bench-scim-seats",
+    seatsAdmin: "scim.seats.admin@bench.test",
+    /** Users pushed in the measured run, and how many requests at a time. */
+    users: Number(process.env.BENCH_SCIM_USERS ?? 10_000),
+    concurrency: 20,
+    /** Creates sent to the Pro organization: 9 may succeed. */
+    seatsAttempts: 100,
+  },
   /** Five Pro organizations with 9 of 10 seats used: one per round of the two-process race. */
   twoProcessOrgs: ["bench-2p-1", "bench-2p-2", "bench-2p-3", "bench-2p-4", "bench-2p-5"],
   /** Members of the large organization writing their own rows at once (writes.personal). */
@@ -193,6 +209,16 @@ export async function seedBench(sql: postgres.Sql) {
     const [seatsOrg] = await tx`insert into organizations (slug, name, tier) values (${BENCH.invitationsOrg}, 'Bench Seats', 'pro') returning id`;
     const [seatsAdmin] = await tx`insert into users (email, name, email_verified) values ('seats.admin@bench.test', 'Seats Admin', now()) returning id`;
     await tx`insert into memberships (org_id, user_id, role) values (${seatsOrg.id}, ${seatsAdmin.id}, 'admin')`;
+
+    // The SCIM run's organizations: each with one Admin, who makes the SCIM token.
+    for (const [slug, name, tier, email] of [
+      [BENCH.scim.org, "Bench SCIM", "enterprise", BENCH.scim.admin],
+      [BENCH.scim.seatsOrg, "Bench SCIM Seats", "pro", BENCH.scim.seatsAdmin],
+    ] as const) {
+      const [o] = await tx`insert into organizations (slug, name, tier) values (${slug}, ${name}, ${tier}) returning id`;
+      const [u] = await tx`insert into users (email, name, first_name, last_name, email_verified) values (${email}, 'Sam Scim', 'Sam', 'Scim', now()) returning id`;
+      await tx`insert into memberships (org_id, user_id, role) values (${o.id}, ${u.id}, 'admin')`;
+    }
   });
   // As autovacuum would have by now: statistics, and the visibility map that lets counts read the index alone.
   await sql`vacuum analyze`;
