@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/token-shape";
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { db as defaultDb, selectRows, type DbOrTx } from "@/db/client";
 import { auditLog, invitations, memberships, ownershipTransfers, plans, products, surveys, tasks, users, workflows, type AuditEntry } from "@/db/schema";
@@ -39,8 +40,7 @@ function assertReader(ctx: MemberContext) {
   if (!canReadAudit(ctx.membership.role)) throw forbidden("Only Admins can read the activity log.");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => !!v && UUID.test(v)))];
+const uuids = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => !!v && isUuid(v)))];
 
 /**
  * The names a page of entries needs, in one statement whatever the page holds: the people

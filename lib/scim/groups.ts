@@ -7,6 +7,7 @@ import type { MemberContext } from "@/lib/auth/session";
 import { kickEmailSender } from "@/lib/email";
 import { lockActor, type ActingMember } from "@/lib/members/actor";
 import { roleLabels } from "@/lib/permissions";
+import { isUuid } from "@/lib/token-shape";
 import { transaction } from "@/lib/transaction";
 import { SCIM_MAX_PAGE } from "./constants";
 import { ScimError } from "./errors";
@@ -29,7 +30,6 @@ export type GroupWriteResult = { resource?: ReturnType<typeof toScimGroup>; summ
 
 const CHUNK = 5_000;
 /** SCIM ids here are uuids; anything else names nothing (and never reaches a uuid cast in SQL). */
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));

@@ -5,6 +5,7 @@ import { qualified } from "@/db/sql";
 import { memberships, scimGroupMembers, scimGroups, scimIdentities, users } from "@/db/schema";
 import type { MemberContext } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/token-shape";
 import { SCIM_MAX_PAGE } from "./constants";
 import { parsePagination, parseUserFilter, type UserFilter } from "./filter";
 import type { ScimUserState } from "./patch";
@@ -19,11 +20,10 @@ import type { ScimAnswer } from "./route";
  * externalId; without one the userName is the sign-in email.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a path or filter id can be a user id at all (anything else is simply not found). */
 export function isUserId(value: string): boolean {
-  return UUID.test(value);
+  return isUuid(value);
 }
 
 const columns = {
